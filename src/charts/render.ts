@@ -1,0 +1,44 @@
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { vegaNumberLocale } from "../format/norwegian.js";
+import { installTextMetrics } from "./textMetrics.js";
+
+export interface RenderedChart {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Vega-Lite → Vega → SVG headlessly (renderer "none": no canvas, no DOM).
+ * The SVG is made accessible as one image with the generated alt text;
+ * Vega's own per-mark ARIA is turned off in the spec so a PDF reader sees
+ * one figure, not hundreds of fragments.
+ */
+export async function renderChartSvg(spec: TopLevelSpec, altText: string): Promise<RenderedChart> {
+  installTextMetrics();
+  const vegaSpec = compile(spec).spec;
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: "none", locale: norwegianLocale() });
+  try {
+    const raw = await view.toSVG();
+    const width = Number(/width="([\d.]+)"/.exec(raw)?.[1] ?? 0);
+    const height = Number(/height="([\d.]+)"/.exec(raw)?.[1] ?? 0);
+    const svg = raw.replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(altText)}" focusable="false" `);
+    return { svg, width, height };
+  } finally {
+    view.finalize();
+  }
+}
+
+let cachedLocale: vega.LocaleFormatters | undefined;
+
+/** Vega's d3-format locale built from the shared Norwegian number conventions. */
+function norwegianLocale(): vega.LocaleFormatters {
+  const create = (vega as unknown as { locale: (number: unknown) => vega.LocaleFormatters }).locale;
+  cachedLocale ??= create({ ...vegaNumberLocale, grouping: [...vegaNumberLocale.grouping], currency: [...vegaNumberLocale.currency] });
+  return cachedLocale;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}

@@ -1,0 +1,143 @@
+import type { TopLevelSpec } from "vega-lite";
+import { FONT_FAMILY } from "../assets/fonts.js";
+import { formatNumber } from "../format/norwegian.js";
+import type { ChartData } from "../model/types.js";
+import { labelColorOn } from "./palette.js";
+
+export const CHART_WIDTH = 600;
+
+/**
+ * ChartData → Vega-Lite. The spec only arranges what the data says: values,
+ * names and colours come from ChartData, number text from the shared
+ * Norwegian formatter (labels) or the Norwegian d3 locale (axes).
+ */
+export function chartSpec(data: ChartData): TopLevelSpec {
+  const rows = data.series.flatMap((series, s) =>
+    data.categories.map((category, c) => ({
+      category,
+      series: series.name,
+      order: s,
+      value: series.values[c] ?? null,
+      label: series.values[c] == null ? "" : formatNumber(series.values[c]!, data.decimals),
+    })),
+  ).filter((row) => row.value !== null);
+  const axisFormat = `,.${data.decimals > 0 && !data.percent ? 1 : 0}f`;
+  const color = {
+    field: "series",
+    type: "nominal" as const,
+    sort: data.series.map((s) => s.name),
+    scale: { domain: data.series.map((s) => s.name), range: data.series.map((s) => s.color) },
+    legend: data.series.length > 1 ? { orient: "bottom" as const, title: null, direction: "horizontal" as const } : null,
+  };
+  const base = { $schema: "https://vega.github.io/schema/vega-lite/v5.json", config: chartConfig(), data: { values: rows } };
+
+  if (data.layout === "index") {
+    const reference = data.reference?.value ?? 100;
+    return {
+      ...base,
+      width: CHART_WIDTH - 230,
+      height: { step: 22 },
+      encoding: {
+        y: { field: "category", type: "nominal", sort: [...data.categories], axis: { title: null, labelLimit: 230 } },
+      },
+      layer: [
+        {
+          mark: { type: "bar", height: 14 },
+          encoding: {
+            x: { field: "value", type: "quantitative", scale: { zero: false, nice: true }, axis: { title: data.axisTitle, format: axisFormat, grid: true } },
+            x2: { datum: reference },
+            color,
+          },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 4, fontSize: 10, color: "#1A1A1A" },
+          encoding: {
+            x: { field: "value", type: "quantitative" },
+            text: { field: "label" },
+          },
+          transform: [{ filter: `datum.value >= ${reference}` }],
+        },
+        {
+          mark: { type: "text", align: "right", dx: -4, fontSize: 10, color: "#1A1A1A" },
+          encoding: {
+            x: { field: "value", type: "quantitative" },
+            text: { field: "label" },
+          },
+          transform: [{ filter: `datum.value < ${reference}` }],
+        },
+        {
+          data: { values: [{}] },
+          mark: { type: "rule", color: "#1A1A1A", strokeWidth: 1.5 },
+          encoding: { x: { datum: reference } },
+        },
+      ],
+    } as TopLevelSpec;
+  }
+
+  const stacked = data.layout === "stacked";
+  return {
+    ...base,
+    width: CHART_WIDTH - 70,
+    height: 220,
+    layer: [
+      {
+        mark: { type: "bar", ...(stacked ? {} : { cornerRadiusEnd: 1 }) },
+        encoding: {
+          x: { field: "category", type: "nominal", sort: [...data.categories], axis: { title: null, labelAngle: 0 } },
+          ...(stacked ? {} : { xOffset: { field: "series", sort: data.series.map((s) => s.name) } }),
+          y: {
+            field: "value",
+            type: "quantitative",
+            ...(stacked ? { stack: "zero" } : {}),
+            axis: { title: data.axisTitle, format: axisFormat },
+          },
+          color,
+          order: { field: "order" },
+        },
+      },
+      ...(stacked
+        ? [
+            {
+              mark: { type: "text" as const, fontSize: 9.5 },
+              encoding: {
+                x: { field: "category", type: "nominal" as const, sort: [...data.categories] },
+                y: { field: "value", type: "quantitative" as const, stack: "zero" as const, bandPosition: 0.5 },
+                text: { field: "label" },
+                order: { field: "order" },
+                color: {
+                  field: "series",
+                  type: "nominal" as const,
+                  scale: { domain: data.series.map((s) => s.name), range: data.series.map((s) => labelColorOn(s.color)) },
+                  legend: null,
+                },
+              },
+              transform: [{ filter: "datum.value >= 4" }],
+            },
+          ]
+        : []),
+    ],
+    resolve: { scale: { color: "independent" } },
+  } as TopLevelSpec;
+}
+
+function chartConfig() {
+  return {
+    font: FONT_FAMILY,
+    background: "#FFFFFF",
+    padding: 4,
+    aria: false,
+    view: { stroke: null },
+    axis: {
+      labelFontSize: 10.5,
+      titleFontSize: 10.5,
+      titleFontWeight: 600,
+      labelColor: "#1A1A1A",
+      titleColor: "#1A1A1A",
+      domainColor: "#767676",
+      tickColor: "#767676",
+      gridColor: "#E3E3E3",
+    },
+    axisX: { grid: false },
+    legend: { labelFontSize: 10.5, symbolType: "square", labelColor: "#1A1A1A", columnPadding: 16 },
+  };
+}

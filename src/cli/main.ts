@@ -1,0 +1,34 @@
+import { relative } from "node:path";
+import { isReportError } from "../errors.js";
+import { buildReport, projectPaths } from "../pipeline.js";
+import { parseReportArgs, REPORT_USAGE } from "./args.js";
+
+/** The CLI as a function that returns an exit code; only the bin file exits. */
+export async function runReportCli(argv: readonly string[], root: string): Promise<number> {
+  let debug = argv.includes("--debug");
+  try {
+    const args = parseReportArgs(argv);
+    debug = args.debug;
+    if (args.help) {
+      console.log(REPORT_USAGE);
+      return 0;
+    }
+    const started = performance.now();
+    console.log(`KOSTRA analyse ${args.year}`);
+    const outputs = await buildReport(projectPaths(root), args.year, {
+      log: (line) => console.log(line),
+      now: () => performance.now(),
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Skrev ${relative(root, outputs.pdf)} (${outputs.pages} sider) og ${relative(root, outputs.html)} på ${seconds} s`);
+    return 0;
+  } catch (error) {
+    if (isReportError(error)) {
+      console.error(`feil: ${error.format()}`);
+      if (debug) console.error(error.stack);
+      return error.exitCode;
+    }
+    console.error(debug ? error : `intern feil: ${(error as Error).message} (kjør med --debug for detaljer)`);
+    return 2;
+  }
+}

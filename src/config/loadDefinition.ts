@@ -1,0 +1,123 @@
+import { existsSync, readFileSync } from "node:fs";
+import { LineCounter, parseDocument, isNode } from "yaml";
+import { ReportError, didYouMean, type SourceLocation } from "../errors.js";
+import { definitionSchema, type ReportDefinition } from "./definitionSchema.js";
+import type { Dataset } from "../data/dataset.js";
+
+/** Reads and validates `data/<year>/report.yaml`; every problem names its line. */
+export function loadDefinition(file: string, displayPath: string): ReportDefinition {
+  if (!existsSync(file)) {
+    throw new ReportError("report definition is missing", {
+      location: { file: displayPath },
+      hint: "copy last year's report.yaml into the new year's folder and change years and title",
+    });
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const pos = yamlError.linePos?.[0];
+    throw new ReportError(`YAML syntax error: ${yamlError.message.split("\n")[0]}`, {
+      location: { file: displayPath, ...(pos ? { line: pos.line, column: pos.col } : {}) },
+    });
+  }
+  const result = definitionSchema.safeParse(doc.toJS());
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const node = doc.getIn(issue.path, true);
+    const offset = isNode(node) && node.range ? node.range[0] : undefined;
+    const pos = offset !== undefined ? lineCounter.linePos(offset) : undefined;
+    const location: SourceLocation = { file: displayPath, ...(pos ? { line: pos.line, column: pos.col } : {}) };
+    throw new ReportError(`${issue.message} at ${issue.path.join(".") || "top level"}`, { location });
+  }
+  return attachLines(result.data, doc, lineCounter, displayPath);
+}
+
+/** Line of every exhibit id, so later cross-checks can point at it. */
+const exhibitLines = new WeakMap<object, SourceLocation>();
+
+export function locationOf(exhibit: object): SourceLocation | undefined {
+  return exhibitLines.get(exhibit);
+}
+
+function attachLines(
+  definition: ReportDefinition,
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  file: string,
+): ReportDefinition {
+  definition.chapters.forEach((chapter, c) =>
+    chapter.sections.forEach((section, s) =>
+      section.exhibits.forEach((exhibit, e) => {
+        const node = doc.getIn(["chapters", c, "sections", s, "exhibits", e], true);
+        const offset = isNode(node) && node.range ? node.range[0] : undefined;
+        if (offset !== undefined) {
+          const pos = lineCounter.linePos(offset);
+          exhibitLines.set(exhibit, { file, line: pos.line, column: pos.col });
+        }
+      }),
+    ),
+  );
+  return definition;
+}
+
+/**
+ * Every id the definition names must exist in the data, and every year it
+ * shows must have values: a missing year is an error here, not a blank cell.
+ */
+export function checkDefinitionAgainstData(definition: ReportDefinition, data: Dataset, file: string): void {
+  const fail = (message: string, at: object | undefined, hint?: string): never => {
+    throw new ReportError(message, {
+      location: (at && locationOf(at)) ?? { file },
+      ...(hint ? { hint } : {}),
+    });
+  };
+  const region = (id: string, at?: object) => {
+    if (!data.regions.has(id)) fail(`unknown region "${id}"`, at, didYouMean(id, data.regions.keys()) ?? "regions are listed in data/regions.csv");
+  };
+  const indicator = (id: string, at: object) => {
+    if (!data.indicators.has(id))
+      fail(`unknown indicator "${id}"`, at, didYouMean(id, data.indicators.keys()) ?? "indicators are listed in data/indicators.csv");
+  };
+  region(definition.municipality);
+  region(definition.average);
+  definition.regions.forEach((r) => region(r));
+
+  const ids = new Set<string>();
+  for (const chapter of definition.chapters) {
+    for (const section of chapter.sections) {
+      for (const exhibit of section.exhibits) {
+        if (ids.has(exhibit.id)) fail(`duplicate exhibit id "${exhibit.id}"`, exhibit, "each exhibit id must be unique in the report");
+        ids.add(exhibit.id);
+        switch (exhibit.kind) {
+          case "comparison": {
+            indicator(exhibit.indicator, exhibit);
+            const years = definition.years.filter((y) => definition.regions.some((r) => data.value(exhibit.indicator, r, y) !== undefined));
+            const missingYear = definition.years.find((y) => !years.includes(y));
+            if (missingYear !== undefined)
+              fail(`no data for year ${missingYear} of indicator "${exhibit.indicator}"`, exhibit, `add rows for ${missingYear} to observations.csv or remove the year from "years"`);
+            break;
+          }
+          case "breakdown":
+          case "profile":
+          case "components":
+            exhibit.indicators.forEach((i) => indicator(i, exhibit));
+            if (exhibit.kind === "breakdown" && exhibit.region) region(exhibit.region, exhibit);
+            break;
+          case "matrix":
+            exhibit.indicators.forEach((i) => indicator(i, exhibit));
+            exhibit.regions.forEach((r) => region(r, exhibit));
+            break;
+          case "efficiency":
+            indicator(exhibit.production, exhibit);
+            indicator(exhibit.cost, exhibit);
+            break;
+          case "weights":
+            if (!data.weights.some((w) => w.value.year === exhibit.year))
+              fail(`no production-index weights for ${exhibit.year}`, exhibit, "add them to production-index-weights.csv");
+            break;
+        }
+      }
+    }
+  }
+}

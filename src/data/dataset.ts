@@ -1,0 +1,128 @@
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ReportError, didYouMean } from "../errors.js";
+import { readCsv, type Located } from "./csv.js";
+import {
+  indicatorRow,
+  observationRow,
+  regionRow,
+  weightRow,
+  type IndicatorRow,
+  type ObservationRow,
+  type RegionRow,
+  type WeightRow,
+} from "./schemas.js";
+
+export type Indicator = IndicatorRow;
+export type Region = RegionRow;
+
+/** Everything the report's numbers come from, validated and cross-checked. */
+export interface Dataset {
+  readonly regions: ReadonlyMap<string, Region>;
+  readonly indicators: ReadonlyMap<string, Indicator>;
+  readonly observations: readonly Located<ObservationRow>[];
+  readonly weights: readonly Located<WeightRow>[];
+  value(indicator: string, region: string, year: number): number | undefined;
+  observation(indicator: string, region: string, year: number): Located<ObservationRow> | undefined;
+}
+
+export interface DataPaths {
+  readonly root: string;
+  readonly dataDir: string;
+  readonly year: number;
+}
+
+/** Loads `data/regions.csv`, `data/indicators.csv` and the year's own files. */
+export function loadDataset({ root, dataDir, year }: DataPaths): Dataset {
+  const display = (file: string) => relative(root, file) || file;
+  const yearDir = join(dataDir, String(year));
+  const mustExist = (file: string) => {
+    if (!existsSync(file)) {
+      throw new ReportError(`data file is missing`, {
+        location: { file: display(file) },
+        hint: `every report year needs ${display(join(yearDir, "observations.csv"))}; see README "Legge til et nytt år"`,
+      });
+    }
+    return file;
+  };
+
+  const regionFile = mustExist(join(dataDir, "regions.csv"));
+  const regions = uniqueById(
+    readCsv(regionFile, display(regionFile), regionRow, { requiredColumns: ["id", "name", "short_name", "kind"] }),
+  );
+  const indicatorFile = mustExist(join(dataDir, "indicators.csv"));
+  const indicators = uniqueById(
+    readCsv(indicatorFile, display(indicatorFile), indicatorRow, {
+      requiredColumns: ["id", "title", "short_title", "unit", "scale", "decimals", "source"],
+    }),
+  );
+
+  const observationFile = mustExist(join(yearDir, "observations.csv"));
+  const observations = readCsv(observationFile, display(observationFile), observationRow, {
+    requiredColumns: ["indicator", "region", "year", "value"],
+  });
+  const weightFile = join(yearDir, "production-index-weights.csv");
+  const weights = existsSync(weightFile)
+    ? readCsv(weightFile, display(weightFile), weightRow, { requiredColumns: ["indicator", "year", "weight"] })
+    : [];
+
+  const index = new Map<string, Located<ObservationRow>>();
+  for (const row of observations) {
+    const o = row.value;
+    checkKnown(o.indicator, indicators, "indicator", row, 1, "data/indicators.csv");
+    checkKnown(o.region, regions, "region", row, 2, "data/regions.csv");
+    const key = keyOf(o.indicator, o.region, o.year);
+    const earlier = index.get(key);
+    if (earlier) {
+      throw new ReportError(`duplicate value for ${o.indicator} / ${o.region} / ${o.year}`, {
+        location: { file: row.file, line: row.line },
+        hint: `the same combination is already given on line ${earlier.line}`,
+      });
+    }
+    index.set(key, row);
+  }
+  for (const row of weights) checkKnown(row.value.indicator, indicators, "indicator", row, 1, "data/indicators.csv");
+
+  return {
+    regions,
+    indicators,
+    observations,
+    weights,
+    value: (indicator, region, y) => index.get(keyOf(indicator, region, y))?.value.value,
+    observation: (indicator, region, y) => index.get(keyOf(indicator, region, y)),
+  };
+}
+
+function keyOf(indicator: string, region: string, year: number): string {
+  return `${indicator}\u0000${region}\u0000${year}`;
+}
+
+function uniqueById<T extends { id: string }>(rows: Located<T>[]): Map<string, T> {
+  const map = new Map<string, T>();
+  const lines = new Map<string, number>();
+  for (const row of rows) {
+    const earlier = lines.get(row.value.id);
+    if (earlier !== undefined) {
+      throw new ReportError(`duplicate id "${row.value.id}"`, {
+        location: { file: row.file, line: row.line, column: 1 },
+        hint: `already defined on line ${earlier}`,
+      });
+    }
+    lines.set(row.value.id, row.line);
+    map.set(row.value.id, row.value);
+  }
+  return map;
+}
+
+function checkKnown(
+  id: string,
+  known: ReadonlyMap<string, unknown>,
+  what: string,
+  row: Located<unknown>,
+  column: number,
+  catalogue: string,
+): void {
+  if (known.has(id)) return;
+  const hint = didYouMean(id, known.keys()) ?? `add it to ${catalogue} first`;
+  throw new ReportError(`unknown ${what} "${id}"`, { location: { file: row.file, line: row.line, column }, hint });
+}

@@ -1,0 +1,116 @@
+import type { ReportDefinition, SectionDefinition } from "../config/definitionSchema.js";
+import { locationOf } from "../config/loadDefinition.js";
+import { regionColors } from "../charts/palette.js";
+import { chartSpec } from "../charts/spec.js";
+import { renderChartSvg } from "../charts/render.js";
+import { altTextFor } from "../charts/altText.js";
+import type { Dataset } from "../data/dataset.js";
+import { ReportError, didYouMean } from "../errors.js";
+import type { Commentary } from "../narrative/loadCommentary.js";
+import type { NarrativeItem } from "../narrative/markdown.js";
+import { buildExhibit } from "./exhibits/index.js";
+import type { ExhibitContext, ExhibitDraft } from "./exhibits/context.js";
+import type { Block, Chapter, ChartBlock, DocumentModel, TableBlock, TocEntry } from "./types.js";
+
+export interface ModelInputs {
+  readonly year: number;
+  readonly definition: ReportDefinition;
+  readonly definitionFile: string;
+  readonly data: Dataset;
+  readonly commentary: Commentary;
+}
+
+/**
+ * Definition + data + commentary → the document model. Walks the chapters
+ * and sections in the definition's order, puts each exhibit where its
+ * `[[id]]` marker stands in the commentary (or at the end of its section),
+ * and numbers figures and tables in reading order.
+ */
+export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentModel> {
+  const { definition, data } = inputs;
+  const context: ExhibitContext = { definition, data, colors: regionColors(definition.municipality, data.regions) };
+  const counters = { figure: 0, table: 0 };
+  const toc: TocEntry[] = [];
+  const chapters: Chapter[] = [];
+
+  for (const chapter of definition.chapters) {
+    const blocks: Block[] = [];
+    const chapterId = `kapittel-${chapter.id}`;
+    blocks.push({ type: "heading", level: 1, id: chapterId, text: chapter.title, toc: true });
+    toc.push({ id: chapterId, level: 1, text: chapter.title });
+    if (chapter.scope) blocks.push({ type: "paragraph", children: [{ type: "strong", children: [{ type: "text", text: "Området omfatter: " }] }, { type: "text", text: chapter.scope }] });
+
+    for (const section of chapter.sections) {
+      const sectionId = `${chapter.id}-${section.id}`;
+      blocks.push({ type: "heading", level: 2, id: sectionId, text: section.title, toc: true });
+      toc.push({ id: sectionId, level: 2, text: section.title });
+      const commentary = inputs.commentary.get(`${chapter.id}/${section.id}`);
+      for (const item of placeExhibits(section, commentary?.items ?? [], commentary?.file, inputs.definitionFile)) {
+        if (item.type !== "exhibit") {
+          blocks.push(item.type === "heading" ? { ...item, id: `${chapter.id}-${item.id}` } : item);
+          continue;
+        }
+        const exhibit = section.exhibits.find((e) => e.id === item.id)!;
+        const draft = buildExhibit(exhibit, context, inputs.definitionFile);
+        blocks.push(...(await numberedBlocks(draft, counters)));
+      }
+    }
+    chapters.push({ id: chapter.id, title: chapter.title, blocks });
+  }
+
+  return {
+    lang: "nb",
+    title: definition.title,
+    ...(definition.subtitle ? { subtitle: definition.subtitle } : {}),
+    organisation: definition.organisation,
+    ...(definition.published ? { published: definition.published } : {}),
+    year: inputs.year,
+    toc,
+    chapters,
+  };
+}
+
+/** Commentary items with every exhibit of the section placed exactly once. */
+function placeExhibits(
+  section: SectionDefinition,
+  items: readonly NarrativeItem[],
+  file: string | undefined,
+  definitionFile: string,
+): NarrativeItem[] {
+  const ids = section.exhibits.map((e) => e.id);
+  const placed = new Set<string>();
+  for (const item of items) {
+    if (item.type !== "exhibit") continue;
+    const location = { file: file ?? definitionFile, line: item.line };
+    if (!ids.includes(item.id)) {
+      throw new ReportError(`unknown exhibit "[[${item.id}]]" in section "${section.id}"`, {
+        location,
+        hint: didYouMean(item.id, ids) ?? (ids.length ? `this section's exhibits: ${ids.join(", ")}` : "this section has no exhibits in report.yaml"),
+      });
+    }
+    if (placed.has(item.id)) {
+      throw new ReportError(`exhibit "[[${item.id}]]" is placed twice`, { location, hint: "each table or chart appears once" });
+    }
+    placed.add(item.id);
+  }
+  const rest = section.exhibits
+    .filter((e) => !placed.has(e.id))
+    .map((e) => ({ type: "exhibit" as const, id: e.id, line: locationOf(e)?.line ?? 0 }));
+  return [...items, ...rest];
+}
+
+/** A chart comes before its table: the commentary says "figuren over". */
+async function numberedBlocks(draft: ExhibitDraft, counters: { figure: number; table: number }): Promise<(ChartBlock | TableBlock)[]> {
+  const blocks: (ChartBlock | TableBlock)[] = [];
+  if (draft.chart) {
+    const number = ++counters.figure;
+    const altText = altTextFor(draft.chart.caption, draft.chart.data);
+    const rendered = await renderChartSvg(chartSpec(draft.chart.data), altText);
+    blocks.push({ type: "chart", ...draft.chart, label: `Figur ${number}`, number, altText, ...rendered });
+  }
+  if (draft.table) {
+    const number = ++counters.table;
+    blocks.push({ type: "table", ...draft.table, label: `Tabell ${number}`, number });
+  }
+  return blocks;
+}

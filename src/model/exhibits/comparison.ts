@@ -1,0 +1,51 @@
+import type { ExhibitDefinition } from "../../config/definitionSchema.js";
+import { formatYear } from "../../format/norwegian.js";
+import {
+  axisTitle, captionOf, headerRow, indicatorOf, missingNotes, regionName, sourceLine, unitSuffix, valueCell,
+  type ExhibitContext, type ExhibitDraft,
+} from "./context.js";
+
+type Comparison = Extract<ExhibitDefinition, { kind: "comparison" }>;
+
+/** One indicator: the report's regions as rows, its years as columns. */
+export function buildComparison(exhibit: Comparison, context: ExhibitContext): ExhibitDraft {
+  const { definition, data } = context;
+  const indicator = indicatorOf(context, exhibit.indicator);
+  const caption = captionOf(exhibit, indicator.title) + unitSuffix(indicator);
+  const source = sourceLine([indicator]);
+  const years = definition.years;
+  const rows = definition.regions.map((region) => ({
+    label: regionName(context, region),
+    cells: years.map((year) => valueCell(data.value(indicator.id, region, year), indicator)),
+  }));
+  const notes = [...(exhibit.note ? [exhibit.note] : []), ...missingNotes(rows)];
+  const series = definition.regions
+    .map((region) => ({
+      key: region,
+      name: regionName(context, region),
+      color: context.colors.get(region) ?? "#767676",
+      values: years.map((year) => data.value(indicator.id, region, year) ?? null),
+    }))
+    .filter((s) => s.values.some((v) => v !== null));
+  return {
+    ...(exhibit.table ? { table: { id: `tabell-${exhibit.id}`, caption, source, notes, header: [headerRow("", years.map(formatYear))], rows } } : {}),
+    ...(exhibit.chart
+      ? {
+          chart: {
+            id: `figur-${exhibit.id}`,
+            caption,
+            source,
+            notes: exhibit.note ? [exhibit.note] : [],
+            data: {
+              layout: "grouped",
+              categories: years.map(formatYear),
+              series,
+              axisTitle: axisTitle(indicator),
+              percent: indicator.unit === "prosent",
+              decimals: indicator.decimals,
+            },
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,41 @@
+import type { ExhibitDefinition } from "../../config/definitionSchema.js";
+import {
+  captionOf, indicatorOf, missingNotes, regionName, sourceLine, valueCell, type ExhibitContext, type ExhibitDraft,
+} from "./context.js";
+import { indexChartData } from "./indexCharts.js";
+
+type Components = Extract<ExhibitDefinition, { kind: "components" }>;
+
+/** Index values (average = 100) of single components, e.g. of the production index. */
+export function buildComponents(exhibit: Components, context: ExhibitContext): ExhibitDraft {
+  const { definition, data } = context;
+  const region = definition.municipality;
+  const indicators = exhibit.indicators.map((id) => indicatorOf(context, id));
+  const caption = `${captionOf(exhibit, "Indikatorer")} ${exhibit.year}`;
+  const source = sourceLine(indicators);
+  const known = indicators.flatMap((indicator) => {
+    const value = data.value(indicator.id, region, exhibit.year);
+    return value === undefined ? [] : [{ label: indicator.short_title, value }];
+  });
+  const unknown = indicators.filter((i) => data.value(i.id, region, exhibit.year) === undefined);
+  const rows = indicators.map((indicator) => ({
+    label: indicator.title,
+    cells: [valueCell(data.value(indicator.id, region, exhibit.year), indicator)],
+  }));
+  const chartNotes = unknown.length ? [`Kilden oppgir ikke verdien for ${unknown.map((i) => i.short_title).join(", ")}.`] : [];
+  return {
+    ...(exhibit.chart ? { chart: { id: `figur-${exhibit.id}`, caption, source, notes: chartNotes, data: indexChartData(context, region, known) } } : {}),
+    ...(exhibit.table
+      ? {
+          table: {
+            id: `tabell-${exhibit.id}`,
+            caption,
+            source,
+            notes: [...missingNotes(rows), ...(exhibit.note ? [exhibit.note] : [])],
+            header: [[{ text: "Indikator" }, { text: `${regionName(context, region)} (${regionName(context, definition.average)} = 100)` }]],
+            rows,
+          },
+        }
+      : {}),
+  };
+}

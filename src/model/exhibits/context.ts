@@ -1,0 +1,86 @@
+import type { ExhibitDefinition, ReportDefinition } from "../../config/definitionSchema.js";
+import type { Dataset, Indicator } from "../../data/dataset.js";
+import { formatNumber, formatValue, MISSING } from "../../format/norwegian.js";
+import type { ChartData, TableBlock, TableCell, TableRow } from "../types.js";
+
+/** What every exhibit builder may read. */
+export interface ExhibitContext {
+  readonly definition: ReportDefinition;
+  readonly data: Dataset;
+  readonly colors: ReadonlyMap<string, string>;
+}
+
+/** A table or chart before it gets its number in the document. */
+export type TableDraft = Omit<TableBlock, "type" | "label" | "number">;
+export interface ChartDraft {
+  readonly id: string;
+  readonly caption: string;
+  readonly source: string;
+  readonly notes: readonly string[];
+  readonly data: ChartData;
+}
+
+export interface ExhibitDraft {
+  readonly chart?: ChartDraft;
+  readonly table?: TableDraft;
+}
+
+export const MISSING_NOTE = `${MISSING}: Tallet finnes ikke i kilden.`;
+
+export function indicatorOf(context: ExhibitContext, id: string): Indicator {
+  const indicator = context.data.indicators.get(id);
+  if (!indicator) throw new Error(`indicator ${id} was not checked against the data`);
+  return indicator;
+}
+
+/** "(1 000 kr)", "(kr)" or nothing: the unit a table's numbers are in. */
+export function unitSuffix(indicator: Indicator): string {
+  if (indicator.unit === "kr") return indicator.scale === 1000 ? ` (${formatNumber(1000)} kr)` : " (kr)";
+  return "";
+}
+
+/** Axis title for a chart of this indicator. */
+export function axisTitle(indicator: Indicator): string {
+  switch (indicator.unit) {
+    case "kr":
+      return indicator.scale === 1000 ? `${formatNumber(1000)} kr` : "Kroner";
+    case "prosent":
+      return "Prosent";
+    case "indeks":
+      return "Indeks";
+    default:
+      return indicator.unit.charAt(0).toUpperCase() + indicator.unit.slice(1);
+  }
+}
+
+/** "Kilde: SSB/KOSTRA (funksjon 202)"; computed exhibits add "egne beregninger". */
+export function sourceLine(indicators: readonly Indicator[], computed = false): string {
+  const parts: string[] = [];
+  for (const indicator of indicators) {
+    const text = indicator.kostra_function ? `${indicator.source} (funksjon ${indicator.kostra_function})` : indicator.source;
+    if (!parts.includes(text)) parts.push(text);
+  }
+  if (computed) parts.push("egne beregninger");
+  return `Kilde: ${parts.join(", ")}`;
+}
+
+export function valueCell(value: number | undefined, indicator: Indicator): TableCell {
+  return value === undefined ? { text: MISSING } : { text: formatValue(value, indicator.unit, indicator.decimals), value };
+}
+
+export function headerRow(stub: string, labels: readonly string[]): TableCell[] {
+  return [{ text: stub }, ...labels.map((text) => ({ text }))];
+}
+
+export function regionName(context: ExhibitContext, id: string): string {
+  return context.data.regions.get(id)?.name ?? id;
+}
+
+/** Notes that apply because of what the table holds. */
+export function missingNotes(rows: readonly TableRow[]): string[] {
+  return rows.some((row) => row.cells.some((cell) => cell.text === MISSING)) ? [MISSING_NOTE] : [];
+}
+
+export function captionOf(exhibit: ExhibitDefinition, fallback: string): string {
+  return exhibit.title ?? fallback;
+}

@@ -1,0 +1,49 @@
+import type { ExhibitDefinition } from "../../config/definitionSchema.js";
+import { ReportError } from "../../errors.js";
+import { formatNumber } from "../../format/norwegian.js";
+import { efficiencyIndex } from "../../indicators/index.js";
+import { captionOf, indicatorOf, regionName, sourceLine, type ExhibitContext, type ExhibitDraft } from "./context.js";
+import { indexChartData } from "./indexCharts.js";
+
+type Efficiency = Extract<ExhibitDefinition, { kind: "efficiency" }>;
+
+/** Production index, cost index and the efficiency computed from them. */
+export function buildEfficiency(exhibit: Efficiency, context: ExhibitContext, file: string): ExhibitDraft {
+  const { definition, data } = context;
+  const region = definition.municipality;
+  const production = indicatorOf(context, exhibit.production);
+  const cost = indicatorOf(context, exhibit.cost);
+  const p = data.value(production.id, region, exhibit.year);
+  const c = data.value(cost.id, region, exhibit.year);
+  if (p === undefined || c === undefined) {
+    throw new ReportError(`no ${p === undefined ? production.id : cost.id} for ${region} in ${exhibit.year}`, {
+      location: { file },
+      hint: "the efficiency exhibit needs both index values in observations.csv",
+    });
+  }
+  const efficiency = efficiencyIndex(p, c).value;
+  const points = [
+    { label: production.short_title, value: p },
+    { label: cost.short_title, value: c },
+    { label: "Effektivitet", value: efficiency },
+  ];
+  const average = regionName(context, definition.average);
+  const caption = `${captionOf(exhibit, "Ressursbruk, produksjon og effektivitet")} ${exhibit.year}`;
+  const source = sourceLine([production, cost], true);
+  const note = `Effektivitet = produksjonsindeks ÷ indeks for brutto driftsutgifter × ${formatNumber(100)}.`;
+  return {
+    ...(exhibit.chart ? { chart: { id: `figur-${exhibit.id}`, caption, source, notes: [note], data: indexChartData(context, region, points) } } : {}),
+    ...(exhibit.table
+      ? {
+          table: {
+            id: `tabell-${exhibit.id}`,
+            caption,
+            source,
+            notes: [note],
+            header: [[{ text: "" }, { text: `${regionName(context, region)} (${average} = ${formatNumber(100)})` }]],
+            rows: points.map((point) => ({ label: point.label, cells: [{ text: formatNumber(point.value, 1), value: point.value }] })),
+          },
+        }
+      : {}),
+  };
+}

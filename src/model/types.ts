@@ -1,0 +1,120 @@
+/**
+ * The document model: plain data that both renderers read (HTML→PDF and
+ * Word). Every text and formatted number a reader sees is already decided
+ * here, so the two outputs cannot disagree.
+ */
+
+export type Inline =
+  | { readonly type: "text"; readonly text: string }
+  | { readonly type: "strong"; readonly children: readonly Inline[] }
+  | { readonly type: "emphasis"; readonly children: readonly Inline[] }
+  | { readonly type: "link"; readonly href: string; readonly children: readonly Inline[] };
+
+export interface HeadingBlock {
+  readonly type: "heading";
+  readonly level: 1 | 2 | 3;
+  readonly id: string;
+  readonly text: string;
+  /** Listed in the table of contents. */
+  readonly toc: boolean;
+}
+
+export interface ParagraphBlock {
+  readonly type: "paragraph";
+  readonly children: readonly Inline[];
+}
+
+export interface ListBlock {
+  readonly type: "list";
+  readonly ordered: boolean;
+  readonly items: readonly (readonly Inline[])[];
+}
+
+export interface TableCell {
+  /** Exactly what is printed, Norwegian format, `..` when missing. */
+  readonly text: string;
+  readonly value?: number;
+  readonly colSpan?: number;
+}
+
+export interface TableRow {
+  readonly label: string;
+  readonly cells: readonly TableCell[];
+}
+
+export interface TableBlock {
+  readonly type: "table";
+  readonly id: string;
+  /** "Tabell 5" */
+  readonly label: string;
+  readonly number: number;
+  readonly caption: string;
+  readonly source: string;
+  readonly notes: readonly string[];
+  /** Header rows; the first cell of each is the stub column's header. */
+  readonly header: readonly (readonly TableCell[])[];
+  readonly rows: readonly TableRow[];
+}
+
+export interface ChartSeries {
+  readonly key: string;
+  readonly name: string;
+  readonly color: string;
+  /** One value per category; null where the data has none. */
+  readonly values: readonly (number | null)[];
+}
+
+/** The numbers behind a chart, in the shape a Word chart wants them too. */
+export interface ChartData {
+  readonly layout: "grouped" | "stacked" | "index";
+  readonly categories: readonly string[];
+  readonly series: readonly ChartSeries[];
+  /** Axis title, e.g. "Prosent" or "1 000 kr". */
+  readonly axisTitle: string;
+  readonly percent: boolean;
+  readonly decimals: number;
+  /** A rule across the chart, e.g. the average = 100. */
+  readonly reference?: { readonly value: number; readonly label: string };
+}
+
+export interface ChartBlock {
+  readonly type: "chart";
+  readonly id: string;
+  /** "Figur 3" */
+  readonly label: string;
+  readonly number: number;
+  readonly caption: string;
+  readonly source: string;
+  readonly notes: readonly string[];
+  /** Text alternative generated from the data. */
+  readonly altText: string;
+  readonly data: ChartData;
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | ChartBlock;
+
+export interface Chapter {
+  readonly id: string;
+  readonly title: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface TocEntry {
+  readonly id: string;
+  readonly level: 1 | 2;
+  readonly text: string;
+}
+
+export interface DocumentModel {
+  readonly lang: "nb";
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly organisation: string;
+  readonly published?: string;
+  readonly year: number;
+  readonly toc: readonly TocEntry[];
+  readonly chapters: readonly Chapter[];
+}

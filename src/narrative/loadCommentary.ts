@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ReportError, didYouMean } from "../errors.js";
+import type { ReportDefinition } from "../config/definitionSchema.js";
+import { splitFrontMatter } from "./frontMatter.js";
+import { markdownToBlocks, type NarrativeItem } from "./markdown.js";
+
+export interface SectionCommentary {
+  readonly file: string;
+  readonly items: readonly NarrativeItem[];
+}
+
+/** Key: `chapter/section`. */
+export type Commentary = ReadonlyMap<string, SectionCommentary>;
+
+/**
+ * Reads every `*.md` under `data/<year>/commentary/`, in file-name order.
+ * The front matter says which chapter and section the text belongs to; the
+ * definition decides where that section stands in the document.
+ */
+export function loadCommentary(dir: string, root: string, definition: ReportDefinition): Commentary {
+  const result = new Map<string, SectionCommentary>();
+  if (!existsSync(dir)) return result;
+  const sections = new Map<string, Set<string>>(
+    definition.chapters.map((c) => [c.id, new Set(c.sections.map((s) => s.id))]),
+  );
+  for (const path of markdownFiles(dir)) {
+    const file = relative(root, path);
+    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(readFileSync(path, "utf8"), file);
+    const known = sections.get(frontMatter.chapter);
+    if (!known) {
+      throw new ReportError(`unknown chapter "${frontMatter.chapter}" in front matter`, {
+        location: { file, line: 2 },
+        hint: didYouMean(frontMatter.chapter, sections.keys()) ?? "chapters are listed in report.yaml",
+      });
+    }
+    if (!known.has(frontMatter.section)) {
+      throw new ReportError(`unknown section "${frontMatter.section}" in chapter "${frontMatter.chapter}"`, {
+        location: { file, line: 3 },
+        hint: didYouMean(frontMatter.section, known) ?? `sections: ${[...known].join(", ")}`,
+      });
+    }
+    const key = `${frontMatter.chapter}/${frontMatter.section}`;
+    const earlier = result.get(key);
+    if (earlier) {
+      throw new ReportError(`a second commentary file for section "${key}"`, {
+        location: { file, line: 1 },
+        hint: `${earlier.file} already holds it; keep one file per section`,
+      });
+    }
+    result.set(key, { file, items: markdownToBlocks(body, file, bodyLineOffset, `${frontMatter.section}-tekst`) });
+  }
+  return result;
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return markdownFiles(path);
+      return entry.name.endsWith(".md") ? [path] : [];
+    });
+}

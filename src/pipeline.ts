@@ -1,0 +1,97 @@
+import { join, relative } from "node:path";
+import { checkDefinitionAgainstData, loadDefinition } from "./config/loadDefinition.js";
+import type { ReportDefinition } from "./config/definitionSchema.js";
+import { loadDataset, type Dataset } from "./data/dataset.js";
+import { loadCommentary } from "./narrative/loadCommentary.js";
+import { buildDocumentModel } from "./model/build.js";
+import type { DocumentModel } from "./model/types.js";
+import { loadHtmlTemplates } from "./render/html/renderHtml.js";
+import { launchBrowser } from "./render/pdf/browser.js";
+import { printPdf } from "./render/pdf/printPdf.js";
+import { writeFileAtomic } from "./output/atomicWrite.js";
+
+/**
+ * The report build, in named stages. Only this file knows their order:
+ *
+ *  1. load      data/regions.csv, data/indicators.csv, data/<year>/*.csv, report.yaml
+ *  2. validate  zod schemas per row; ids and years cross-checked against the data
+ *  3. narrative commentary Markdown → model blocks
+ *  4. model     exhibits (derived values, tables, charts as SVG) + text → document model
+ *  5. render    document model → HTML (Handlebars) → PDF (Chromium)
+ *  6. write     files renamed into output/<year>/ only when every stage succeeded
+ */
+
+export interface ProjectPaths {
+  readonly root: string;
+  readonly dataDir: string;
+  readonly templateDir: string;
+  readonly outputDir: string;
+}
+
+export function projectPaths(root: string): ProjectPaths {
+  return { root, dataDir: join(root, "data"), templateDir: join(root, "templates"), outputDir: join(root, "output") };
+}
+
+/** Side effects handed in, so tests run the pipeline quietly and deterministically. */
+export interface BuildEffects {
+  readonly log: (line: string) => void;
+  readonly now: () => number;
+}
+
+export interface LoadedInputs {
+  readonly definition: ReportDefinition;
+  readonly definitionFile: string;
+  readonly data: Dataset;
+  readonly model: DocumentModel;
+}
+
+async function stage<T>(name: string, effects: BuildEffects, run: () => T | Promise<T>): Promise<T> {
+  const start = effects.now();
+  const result = await run();
+  effects.log(`  ${name.padEnd(10)} ${String(Math.round(effects.now() - start)).padStart(5)} ms`);
+  return result;
+}
+
+/** Stages 1–4: everything up to the document model, no browser needed. */
+export async function buildModel(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<LoadedInputs> {
+  const definitionPath = join(paths.dataDir, String(year), "report.yaml");
+  const definitionFile = relative(paths.root, definitionPath);
+  const { data, definition } = await stage("load", effects, () => {
+    const data = loadDataset({ root: paths.root, dataDir: paths.dataDir, year });
+    const definition = loadDefinition(definitionPath, definitionFile);
+    checkDefinitionAgainstData(definition, data, definitionFile);
+    return { data, definition };
+  });
+  const commentary = await stage("narrative", effects, () =>
+    loadCommentary(join(paths.dataDir, String(year), "commentary"), paths.root, definition),
+  );
+  const model = await stage("model", effects, () => buildDocumentModel({ year, definition, definitionFile, data, commentary }));
+  return { definition, definitionFile, data, model };
+}
+
+export interface ReportOutputs {
+  readonly pdf: string;
+  readonly html: string;
+  readonly pages: number;
+}
+
+/** All stages; writes output/<year>/kostra-analyse-<year>.{pdf,html}. */
+export async function buildReport(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<ReportOutputs> {
+  const { model } = await buildModel(paths, year, effects);
+  const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
+  const printed = await stage("pdf", effects, async () => {
+    const browser = await launchBrowser();
+    try {
+      return await printPdf(browser, model, (m, pages) => templates.render(m, pages));
+    } finally {
+      await browser.close();
+    }
+  });
+  const dir = join(paths.outputDir, String(year));
+  const outputs = { pdf: join(dir, `kostra-analyse-${year}.pdf`), html: join(dir, `kostra-analyse-${year}.html`), pages: printed.pages };
+  await stage("write", effects, () => {
+    writeFileAtomic(outputs.html, printed.html);
+    writeFileAtomic(outputs.pdf, printed.pdf);
+  });
+  return outputs;
+}

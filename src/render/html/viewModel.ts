@@ -1,0 +1,80 @@
+import type { Block, DocumentModel, Inline, TableCell } from "../../model/types.js";
+
+/**
+ * The document model shaped for the templates: every optional field made
+ * explicit (Handlebars runs in strict mode, so a missing field is an error,
+ * never a silent blank) and each block tagged with the partial that draws it.
+ */
+export interface HtmlView {
+  readonly lang: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly organisation: string;
+  readonly published: string;
+  readonly fontCss: string;
+  readonly css: string;
+  readonly toc: readonly { id: string; text: string; level: number; page: string }[];
+  readonly chapters: readonly { id: string; title: string; blocks: readonly unknown[] }[];
+}
+
+export function toView(model: DocumentModel, pages: ReadonlyMap<string, number>, fontCss: string, css: string): HtmlView {
+  return {
+    lang: model.lang,
+    title: model.title,
+    subtitle: model.subtitle ?? "",
+    organisation: model.organisation,
+    published: model.published ?? "",
+    fontCss,
+    css,
+    toc: model.toc.map((entry) => ({ ...entry, page: pages.has(entry.id) ? String(pages.get(entry.id)) : "" })),
+    chapters: model.chapters.map((chapter) => ({ id: chapter.id, title: chapter.title, blocks: chapter.blocks.map(blockView) })),
+  };
+}
+
+function blockView(block: Block): unknown {
+  switch (block.type) {
+    case "heading":
+      return { partial: "heading", tag: `h${block.level}`, id: block.id, text: block.text };
+    case "paragraph":
+      return { partial: "paragraph", inlines: block.children.map(inlineView) };
+    case "list":
+      return { partial: "list", tag: block.ordered ? "ol" : "ul", items: block.items.map((item) => item.map(inlineView)) };
+    case "table":
+      return {
+        partial: "table",
+        id: block.id,
+        label: block.label,
+        caption: block.caption,
+        source: block.source,
+        notes: block.notes,
+        header: block.header.map((row) => row.map((cell, i) => ({ ...cellView(cell), stub: i === 0 }))),
+        rows: block.rows.map((row) => ({ label: row.label, cells: row.cells.map(cellView) })),
+      };
+    case "chart":
+      return {
+        partial: "chart",
+        id: block.id,
+        label: block.label,
+        caption: block.caption,
+        source: block.source,
+        notes: block.notes,
+        svg: block.svg,
+      };
+  }
+}
+
+function cellView(cell: TableCell): { text: string; colSpan: number } {
+  return { text: cell.text, colSpan: cell.colSpan ?? 1 };
+}
+
+function inlineView(inline: Inline): unknown {
+  switch (inline.type) {
+    case "text":
+      return { partial: "text", text: inline.text };
+    case "strong":
+    case "emphasis":
+      return { partial: inline.type, children: inline.children.map(inlineView) };
+    case "link":
+      return { partial: "link", href: inline.href, children: inline.children.map(inlineView) };
+  }
+}
