@@ -34,8 +34,13 @@ let cachedLocale: vega.LocaleFormatters | undefined;
 
 /** Vega's d3-format locale built from the shared Norwegian number conventions. */
 function norwegianLocale(): vega.LocaleFormatters {
-  const create = (vega as unknown as { locale: (number: unknown) => vega.LocaleFormatters }).locale;
-  cachedLocale ??= create({ ...vegaNumberLocale, grouping: [...vegaNumberLocale.grouping], currency: [...vegaNumberLocale.currency] });
+  if (!cachedLocale) {
+    const spec = { ...vegaNumberLocale, grouping: [...vegaNumberLocale.grouping], currency: [...vegaNumberLocale.currency] };
+    const api = vega as unknown as { locale: (n: unknown) => vega.LocaleFormatters; formatLocale: (n: unknown) => unknown };
+    // Axis labels are formatted by expressions that read Vega's default locale.
+    api.formatLocale(spec);
+    cachedLocale = api.locale(spec);
+  }
   return cachedLocale;
 }
 

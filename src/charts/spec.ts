@@ -33,18 +33,18 @@ export function chartSpec(data: ChartData): TopLevelSpec {
 
   if (data.layout === "index") {
     const reference = data.reference?.value ?? 100;
+    // Not on the rule layer: the rule spans every category.
+    const category = { field: "category", type: "nominal", sort: [...data.categories], axis: { title: null, labelLimit: 270 } } as const;
     return {
       ...base,
-      width: CHART_WIDTH - 230,
+      width: CHART_WIDTH - 270,
       height: { step: 22 },
-      encoding: {
-        y: { field: "category", type: "nominal", sort: [...data.categories], axis: { title: null, labelLimit: 230 } },
-      },
       layer: [
         {
           mark: { type: "bar", height: 14 },
           encoding: {
-            x: { field: "value", type: "quantitative", scale: { zero: false, nice: true }, axis: { title: data.axisTitle, format: axisFormat, grid: true } },
+            y: category,
+            x: { field: "value", type: "quantitative", scale: { zero: false, nice: true }, axis: { title: data.axisTitle, format: axisFormat, grid: true, tickCount: 6 } },
             x2: { datum: reference },
             color,
           },
@@ -52,6 +52,7 @@ export function chartSpec(data: ChartData): TopLevelSpec {
         {
           mark: { type: "text", align: "left", dx: 4, fontSize: 10, color: "#1A1A1A" },
           encoding: {
+            y: category,
             x: { field: "value", type: "quantitative" },
             text: { field: "label" },
           },
@@ -60,6 +61,7 @@ export function chartSpec(data: ChartData): TopLevelSpec {
         {
           mark: { type: "text", align: "right", dx: -4, fontSize: 10, color: "#1A1A1A" },
           encoding: {
+            y: category,
             x: { field: "value", type: "quantitative" },
             text: { field: "label" },
           },

@@ -55,11 +55,10 @@ export function axisTitle(indicator: Indicator): string {
 
 /** "Kilde: SSB/KOSTRA (funksjon 202)"; computed exhibits add "egne beregninger". */
 export function sourceLine(indicators: readonly Indicator[], computed = false): string {
+  const single = indicators.length === 1 ? indicators[0] : undefined;
   const parts: string[] = [];
-  for (const indicator of indicators) {
-    const text = indicator.kostra_function ? `${indicator.source} (funksjon ${indicator.kostra_function})` : indicator.source;
-    if (!parts.includes(text)) parts.push(text);
-  }
+  if (single?.kostra_function) parts.push(`${single.source} (funksjon ${single.kostra_function})`);
+  else for (const indicator of indicators) if (!parts.includes(indicator.source)) parts.push(indicator.source);
   if (computed) parts.push("egne beregninger");
   return `Kilde: ${parts.join(", ")}`;
 }
