@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { isReportError } from "../errors.js";
 import { buildReport, projectPaths } from "../pipeline.js";
 import { parseReportArgs, REPORT_USAGE } from "./args.js";
@@ -15,6 +15,7 @@ export async function runReportCli(argv: readonly string[], root: string): Promi
     }
     const started = performance.now();
     console.log(`KOSTRA analyse ${args.year}`);
+    if (args.root) root = resolve(args.root);
     const outputs = await buildReport(projectPaths(root), args.year, {
       log: (line) => console.log(line),
       now: () => performance.now(),

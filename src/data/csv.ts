@@ -34,10 +34,16 @@ export function readCsv<S extends z.ZodTypeAny>(
     }) as typeof records;
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
-    const reason = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, "") : String(error);
+    const found = (error as { record?: unknown[] }).record?.length;
+    const expected = firstLine(text).split(",").length;
+    const rowText = lines !== undefined ? (text.split(/\r?\n/)[lines - 1] ?? "") : "";
+    const reason = found !== undefined ? `the row has ${found} fields, the header has ${expected}` : (error as Error).message;
+    const decimalComma = /\d,\d/.test(rowText) && found !== undefined && found > expected;
     throw new ReportError(`malformed CSV: ${reason}`, {
       location: { file: displayPath, ...(lines !== undefined ? { line: lines } : {}) },
-      hint: "every row needs as many comma-separated fields as the header; quote fields that contain commas",
+      hint: decimalComma
+        ? "is there a decimal comma? write numbers with a decimal point in data files (13.9, not 13,9)"
+        : "every row needs as many comma-separated fields as the header; quote fields that contain commas",
       cause: error,
     });
   }

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildModel, projectPaths } from "../../src/pipeline.js";
+import { loadHtmlTemplates } from "../../src/render/html/renderHtml.js";
+import type { Block, DocumentModel } from "../../src/model/types.js";
+import { expectGolden } from "../helpers/golden.js";
+import { REPO } from "../helpers/project.js";
+
+let model: DocumentModel;
+const blocks = () => model.chapters.flatMap((c) => c.blocks);
+const chart = (id: string) => blocks().find((b): b is Extract<Block, { type: "chart" }> => b.type === "chart" && b.id === id)!;
+
+beforeAll(async () => {
+  ({ model } = await buildModel(projectPaths(REPO), 2025, { log: () => {}, now: () => 0 }));
+});
+
+describe("document model of KOSTRA analyse 2025", () => {
+  it("matches the golden model (SVGs stood in for by their hash; they have golden files of their own)", () => {
+    const json = JSON.stringify(
+      model,
+      (key, value: unknown) => (key === "svg" && typeof value === "string" ? `sha256:${createHash("sha256").update(value).digest("hex").slice(0, 16)}` : value),
+      2,
+    );
+    expectGolden("model-2025.json", `${json}\n`);
+  });
+
+  it("numbers figures and tables in reading order, each with a source line", () => {
+    const numbered = blocks().filter((b) => b.type === "chart" || b.type === "table");
+    const figures = numbered.filter((b) => b.type === "chart").map((b) => b.number);
+    const tables = numbered.filter((b) => b.type === "table").map((b) => b.number);
+    expect(figures).toEqual(figures.map((_, i) => i + 1));
+    expect(tables).toEqual(tables.map((_, i) => i + 1));
+    for (const b of numbered) expect(b.source).toMatch(/^Kilde: /);
+  });
+
+  it("every chart has an alt text generated from its data", () => {
+    const charts = blocks().filter((b) => b.type === "chart");
+    expect(charts.length).toBeGreaterThanOrEqual(15);
+    for (const c of charts) {
+      expect(c.altText.length).toBeGreaterThan(40);
+      expect(c.svg).toContain(`aria-label="${c.altText.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
+    }
+    expect(chart("figur-netto-driftsutgifter").altText).toBe(
+      "Stolpediagram: Netto driftsutgifter til grunnskolesektor, per innbygger 6–15 år (1\u00a0000 kr), 2021–2024 (1\u00a0000 kr). 2024: Bærum 136,8, Asker 143,0, ASSS med Oslo 154,1.",
+    );
+  });
+
+  it("the tjenesteprofil is computed from the comparison data (value ÷ ASSS × 100)", () => {
+    const profile = chart("figur-tjenesteprofil").data;
+    const i = profile.categories.indexOf("Gruppestørrelse 1");
+    // Seed 2024: Bærum 13,9, ASSS med Oslo 13,5.
+    expect(profile.series[0]!.values[i]).toBeCloseTo((13.9 / 13.5) * 100, 10);
+  });
+
+  it("chart SVGs match their golden files", () => {
+    for (const id of ["figur-tjenesteprofil", "figur-spesialundervisning-1-4", "figur-vedtakskategorier"]) {
+      expectGolden(`charts/${id}.svg`, `${chart(id).svg}\n`);
+    }
+  });
+
+  it("HTML (without the embedded font) matches the golden file", () => {
+    const templates = loadHtmlTemplates(`${REPO}/templates`, REPO);
+    const html = templates.render(model, new Map(model.toc.map((t, i) => [t.id, i + 3])));
+    const withoutFonts = html.replace(/@font-face \{[^}]*\}/g, "@font-face {…}");
+    expectGolden("report-2025.html", withoutFonts);
+  });
+});
