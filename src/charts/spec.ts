@@ -21,7 +21,8 @@ export function chartSpec(data: ChartData): TopLevelSpec {
       label: series.values[c] == null ? "" : formatNumber(series.values[c]!, data.decimals),
     })),
   ).filter((row) => row.value !== null);
-  const axisFormat = `,.${data.decimals > 0 && !data.percent ? 1 : 0}f`;
+  // "~" drops trailing zeros: 160 and 2,5 rather than 160,0 and 2,50.
+  const axisFormat = `,.${data.decimals > 0 ? 1 : 0}~f`;
   const color = {
     field: "series",
     type: "nominal" as const,
@@ -35,6 +36,7 @@ export function chartSpec(data: ChartData): TopLevelSpec {
     const reference = data.reference?.value ?? 100;
     // Not on the rule layer: the rule spans every category.
     const category = { field: "category", type: "nominal", sort: [...data.categories], axis: { title: null, labelLimit: 270 } } as const;
+    const domain = indexDomain(rows.map((r) => r.value as number), reference);
     return {
       ...base,
       width: CHART_WIDTH - 270,
@@ -44,7 +46,7 @@ export function chartSpec(data: ChartData): TopLevelSpec {
           mark: { type: "bar", height: 14 },
           encoding: {
             y: category,
-            x: { field: "value", type: "quantitative", scale: { zero: false, nice: true }, axis: { title: data.axisTitle, format: axisFormat, grid: true, tickCount: 6 } },
+            x: { field: "value", type: "quantitative", scale: { domain, nice: false }, axis: { title: data.axisTitle, format: axisFormat, grid: true, tickCount: 6 } },
             x2: { datum: reference },
             color,
           },
@@ -120,6 +122,18 @@ export function chartSpec(data: ChartData): TopLevelSpec {
     ],
     resolve: { scale: { color: "independent" } },
   } as TopLevelSpec;
+}
+
+/**
+ * Room on both sides of the bars for their value labels: the span of the
+ * values and the reference line, widened by a fifth and rounded outwards.
+ */
+export function indexDomain(values: readonly number[], reference: number): [number, number] {
+  const lo = Math.min(reference, ...values);
+  const hi = Math.max(reference, ...values);
+  const pad = Math.max((hi - lo) * 0.2, 2);
+  const step = hi - lo + 2 * pad > 20 ? 5 : 1;
+  return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
 }
 
 function chartConfig() {
