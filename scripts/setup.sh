@@ -22,7 +22,9 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  # Puppeteer's own browser download cannot work offline; we use Debian's Chromium.
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+  # `npm install --no-save` installs the versions locked in package-lock.json.
+  # Not `npm ci`: npm 11 leaves other platforms' optional packages (rollup,
+  # esbuild) out of the lockfile it writes and then `npm ci` refuses it.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --no-save
 fi
 echo "setup: ready"
