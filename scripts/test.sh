@@ -9,4 +9,9 @@ npx tsc --noEmit
 echo "== lint"
 npx eslint .
 echo "== tests"
-npx vitest run
+mkdir -p output
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile=output/test-results.json || status=$?
+# A plain closing line that any CI can read.
+node -e 'const r = require("./output/test-results.json"); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' || true
+exit $status
