@@ -2,6 +2,7 @@ import { join, relative } from "node:path";
 import { checkDefinitionAgainstData, loadDefinition } from "./config/loadDefinition.js";
 import type { ReportDefinition } from "./config/definitionSchema.js";
 import { loadDataset, type Dataset } from "./data/dataset.js";
+import { withDerivedIndicators } from "./indicators/derive.js";
 import { loadCommentary } from "./narrative/loadCommentary.js";
 import { buildDocumentModel } from "./model/build.js";
 import type { DocumentModel } from "./model/types.js";
@@ -57,13 +58,14 @@ export async function buildModel(paths: ProjectPaths, year: number, effects: Bui
   const definitionPath = join(paths.dataDir, String(year), "report.yaml");
   const definitionFile = relative(paths.root, definitionPath);
   const { data, definition } = await stage("load", effects, () => {
-    const data = loadDataset({ root: paths.root, dataDir: paths.dataDir, year });
+    const loaded = loadDataset({ root: paths.root, dataDir: paths.dataDir, year });
     const definition = loadDefinition(definitionPath, definitionFile);
+    const data = withDerivedIndicators(loaded, definition.derived, definitionFile);
     checkDefinitionAgainstData(definition, data, definitionFile);
     return { data, definition };
   });
   const commentary = await stage("narrative", effects, () =>
-    loadCommentary(join(paths.dataDir, String(year), "commentary"), paths.root, definition),
+    loadCommentary(join(paths.dataDir, String(year), "commentary"), paths.root, { data, definition }),
   );
   const model = await stage("model", effects, () => buildDocumentModel({ year, definition, definitionFile, data, commentary }));
   return { definition, definitionFile, data, model };

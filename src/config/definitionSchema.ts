@@ -65,9 +65,22 @@ const components = z
   .object({ ...common, kind: z.literal("components"), indicators: z.array(id).min(1), year })
   .strict();
 
-/** Production ÷ cost = efficiency, all against the average = 100. */
+/** Production, cost and the derived efficiency, all against the average = 100. */
 const efficiency = z
-  .object({ ...common, kind: z.literal("efficiency"), production: id, cost: id, year })
+  .object({ ...common, kind: z.literal("efficiency"), production: id, cost: id, efficiency: id, year })
+  .strict();
+
+/**
+ * An indicator computed from others, for every region and year where its
+ * inputs exist: `ratio: [a, b]` is a ÷ b × 100 (efficiency = production ÷ cost).
+ */
+const derivedIndicator = z
+  .object({
+    id,
+    title: z.string().min(1),
+    short_title: z.string().min(1),
+    ratio: z.tuple([id, id]),
+  })
   .strict();
 
 export const exhibitSchema = z.discriminatedUnion("kind", [
@@ -110,6 +123,7 @@ export const definitionSchema = z
     /** The region that is 100 in index charts. */
     average: regionId,
     years: z.array(year).min(1),
+    derived: z.array(derivedIndicator).default([]),
     chapters: z.array(chapter).min(1),
   })
   .strict();
@@ -119,3 +133,4 @@ export type ChapterDefinition = ReportDefinition["chapters"][number];
 export type SectionDefinition = ChapterDefinition["sections"][number];
 export type ExhibitDefinition = z.output<typeof exhibitSchema>;
 export type ExhibitKind = ExhibitDefinition["kind"];
+export type DerivedDefinition = ReportDefinition["derived"][number];

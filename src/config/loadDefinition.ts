@@ -111,6 +111,7 @@ export function checkDefinitionAgainstData(definition: ReportDefinition, data: D
           case "efficiency":
             indicator(exhibit.production, exhibit);
             indicator(exhibit.cost, exhibit);
+            indicator(exhibit.efficiency, exhibit);
             break;
           case "weights":
             if (!data.weights.some((w) => w.value.year === exhibit.year))

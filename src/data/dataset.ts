@@ -13,7 +13,10 @@ import {
   type WeightRow,
 } from "./schemas.js";
 
-export type Indicator = IndicatorRow;
+export type Indicator = IndicatorRow & {
+  /** For derived indicators: what they are computed from, e.g. "produksjonsindeks ÷ kostnadsindeks-brutto × 100". */
+  readonly derivedFrom?: string;
+};
 export type Region = RegionRow;
 
 /** Everything the report's numbers come from, validated and cross-checked. */
@@ -83,6 +86,17 @@ export function loadDataset({ root, dataDir, year }: DataPaths): Dataset {
   }
   for (const row of weights) checkKnown(row.value.indicator, indicators, "indicator", row, 1, "data/indicators.csv");
 
+  return makeDataset(regions, indicators, observations, weights);
+}
+
+/** A dataset over the given rows, with the lookups every later stage uses. */
+export function makeDataset(
+  regions: ReadonlyMap<string, Region>,
+  indicators: ReadonlyMap<string, Indicator>,
+  observations: readonly Located<ObservationRow>[],
+  weights: readonly Located<WeightRow>[],
+): Dataset {
+  const index = new Map(observations.map((row) => [keyOf(row.value.indicator, row.value.region, row.value.year), row]));
   return {
     regions,
     indicators,

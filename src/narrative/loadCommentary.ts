@@ -1,13 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ReportError, didYouMean } from "../errors.js";
-import type { ReportDefinition } from "../config/definitionSchema.js";
 import { splitFrontMatter } from "./frontMatter.js";
 import { markdownToBlocks, type NarrativeItem } from "./markdown.js";
+import { renderExpressions, type ExpressionContext, type ExpressionUse } from "./expressions.js";
 
 export interface SectionCommentary {
   readonly file: string;
   readonly items: readonly NarrativeItem[];
+  /** The Markdown as the editor wrote it, and where its body starts. */
+  readonly source: string;
+  readonly bodyLineOffset: number;
+  readonly expressions: readonly ExpressionUse[];
 }
 
 /** Key: `chapter/section`. */
@@ -18,7 +22,8 @@ export type Commentary = ReadonlyMap<string, SectionCommentary>;
  * The front matter says which chapter and section the text belongs to; the
  * definition decides where that section stands in the document.
  */
-export function loadCommentary(dir: string, root: string, definition: ReportDefinition): Commentary {
+export function loadCommentary(dir: string, root: string, context: ExpressionContext): Commentary {
+  const { definition } = context;
   const result = new Map<string, SectionCommentary>();
   if (!existsSync(dir)) return result;
   const sections = new Map<string, Set<string>>(
@@ -26,7 +31,8 @@ export function loadCommentary(dir: string, root: string, definition: ReportDefi
   );
   for (const path of markdownFiles(dir)) {
     const file = relative(root, path);
-    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(readFileSync(path, "utf8"), file);
+    const source = readFileSync(path, "utf8");
+    const { frontMatter, body, bodyLineOffset } = splitFrontMatter(source, file);
     const known = sections.get(frontMatter.chapter);
     if (!known) {
       throw new ReportError(`unknown chapter "${frontMatter.chapter}" in front matter`, {
@@ -48,7 +54,14 @@ export function loadCommentary(dir: string, root: string, definition: ReportDefi
         hint: `${earlier.file} already holds it; keep one file per section`,
       });
     }
-    result.set(key, { file, items: markdownToBlocks(body, file, bodyLineOffset, `${frontMatter.section}-tekst`) });
+    const rendered = renderExpressions(body, file, bodyLineOffset, context);
+    result.set(key, {
+      file,
+      items: markdownToBlocks(rendered.body, file, bodyLineOffset, `${frontMatter.section}-tekst`),
+      source: body,
+      bodyLineOffset,
+      expressions: rendered.uses,
+    });
   }
   return result;
 }

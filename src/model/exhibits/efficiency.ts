@@ -1,7 +1,6 @@
 import type { ExhibitDefinition } from "../../config/definitionSchema.js";
 import { ReportError } from "../../errors.js";
 import { formatNumber } from "../../format/norwegian.js";
-import { efficiencyIndex } from "../../indicators/index.js";
 import { captionOf, indicatorOf, regionName, sourceLine, type ExhibitContext, type ExhibitDraft } from "./context.js";
 import { indexChartData } from "./indexCharts.js";
 
@@ -13,24 +12,25 @@ export function buildEfficiency(exhibit: Efficiency, context: ExhibitContext, fi
   const region = definition.municipality;
   const production = indicatorOf(context, exhibit.production);
   const cost = indicatorOf(context, exhibit.cost);
+  const derived = indicatorOf(context, exhibit.efficiency);
   const p = data.value(production.id, region, exhibit.year);
   const c = data.value(cost.id, region, exhibit.year);
-  if (p === undefined || c === undefined) {
+  const efficiency = data.value(derived.id, region, exhibit.year);
+  if (p === undefined || c === undefined || efficiency === undefined) {
     throw new ReportError(`no ${p === undefined ? production.id : cost.id} for ${region} in ${exhibit.year}`, {
       location: { file },
       hint: "the efficiency exhibit needs both index values in observations.csv",
     });
   }
-  const efficiency = efficiencyIndex(p, c).value;
   const points = [
     { label: production.short_title, value: p },
     { label: cost.short_title, value: c },
-    { label: "Effektivitet", value: efficiency },
+    { label: derived.short_title, value: efficiency },
   ];
   const average = regionName(context, definition.average);
   const caption = `${captionOf(exhibit, "Ressursbruk, produksjon og effektivitet")} ${exhibit.year}`;
   const source = sourceLine([production, cost], true);
-  const note = `Effektivitet = produksjonsindeks ÷ indeks for brutto driftsutgifter × ${formatNumber(100)}.`;
+  const note = `${derived.short_title} = ${production.short_title.toLowerCase()} ÷ ${cost.short_title.toLowerCase()} × ${formatNumber(100)}.`;
   return {
     ...(exhibit.chart ? { chart: { id: `figur-${exhibit.id}`, caption, source, notes: [note], data: indexChartData(context, region, points) } } : {}),
     ...(exhibit.table

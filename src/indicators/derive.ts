@@ -1,0 +1,59 @@
+import type { DerivedDefinition } from "../config/definitionSchema.js";
+import { makeDataset, type Dataset, type Indicator } from "../data/dataset.js";
+import { ReportError, didYouMean } from "../errors.js";
+import { indexAgainst } from "./index.js";
+
+/**
+ * Adds the report's derived indicators to the dataset, computed for every
+ * region and year where both inputs exist. They then behave like any other
+ * indicator (tables, charts, commentary expressions), and each knows what it
+ * was computed from.
+ */
+export function withDerivedIndicators(data: Dataset, derived: readonly DerivedDefinition[], file: string): Dataset {
+  if (derived.length === 0) return data;
+  const indicators = new Map<string, Indicator>(data.indicators);
+  const observations = [...data.observations];
+  for (const definition of derived) {
+    if (indicators.has(definition.id)) {
+      throw new ReportError(`derived indicator "${definition.id}" has the id of an existing indicator`, { location: { file } });
+    }
+    const [numeratorId, denominatorId] = definition.ratio;
+    for (const input of definition.ratio) {
+      if (!indicators.has(input)) {
+        throw new ReportError(`derived indicator "${definition.id}" uses unknown indicator "${input}"`, {
+          location: { file },
+          hint: didYouMean(input, indicators.keys()) ?? "indicators are listed in data/indicators.csv",
+        });
+      }
+    }
+    const numerator = indicators.get(numeratorId)!;
+    indicators.set(definition.id, {
+      id: definition.id,
+      title: definition.title,
+      short_title: definition.short_title,
+      unit: "indeks",
+      scale: 1,
+      decimals: 1,
+      source: numerator.source,
+      kostra_function: "",
+      derivedFrom: `${numeratorId} ÷ ${denominatorId} × 100`,
+    });
+    for (const row of data.observations) {
+      if (row.value.indicator !== numeratorId) continue;
+      const denominator = data.value(denominatorId, row.value.region, row.value.year);
+      if (denominator === undefined) continue;
+      observations.push({
+        file,
+        line: row.line,
+        value: {
+          indicator: definition.id,
+          region: row.value.region,
+          year: row.value.year,
+          value: indexAgainst(row.value.value, denominator),
+          note: `Beregnet: ${numeratorId} ÷ ${denominatorId} × 100`,
+        },
+      });
+    }
+  }
+  return makeDataset(data.regions, indicators, observations, data.weights);
+}
