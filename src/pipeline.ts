@@ -1,7 +1,10 @@
 import { join, relative } from "node:path";
 import { checkDefinitionAgainstData, loadDefinition } from "./config/loadDefinition.js";
-import type { ReportDefinition } from "./config/definitionSchema.js";
-import { loadDataset, type Dataset } from "./data/dataset.js";
+import { loadDataset } from "./data/dataset.js";
+import type { CheckInputs } from "./check/context.js";
+import { formatFinding, type Finding } from "./check/finding.js";
+import { runChecks } from "./check/runChecks.js";
+import { ReportError } from "./errors.js";
 import { withDerivedIndicators } from "./indicators/derive.js";
 import { loadCommentary } from "./narrative/loadCommentary.js";
 import { buildDocumentModel } from "./model/build.js";
@@ -15,11 +18,12 @@ import { writeFileAtomic } from "./output/atomicWrite.js";
  * The report build, in named stages. Only this file knows their order:
  *
  *  1. load      data/regions.csv, data/indicators.csv, data/<year>/*.csv, report.yaml
- *  2. validate  zod schemas per row; ids and years cross-checked against the data
- *  3. narrative commentary Markdown → model blocks
- *  4. model     exhibits (derived values, tables, charts as SVG) + text → document model
- *  5. render    document model → HTML (Handlebars) → PDF (Chromium)
- *  6. write     files renamed into output/<year>/ only when every stage succeeded
+ *  2. validate  zod schemas per row; derived indicators computed; ids and years cross-checked
+ *  3. narrative commentary Markdown: expressions checked and evaluated → model blocks
+ *  4. check     content checks (shares, titles, stale literals …): warnings, errors stop
+ *  5. model     exhibits (tables, charts as SVG) + text → document model
+ *  6. render    document model → HTML (Handlebars) → PDF (Chromium)
+ *  7. write     files renamed into output/<year>/ only when every stage succeeded
  */
 
 export interface ProjectPaths {
@@ -39,11 +43,9 @@ export interface BuildEffects {
   readonly now: () => number;
 }
 
-export interface LoadedInputs {
-  readonly definition: ReportDefinition;
-  readonly definitionFile: string;
-  readonly data: Dataset;
+export interface LoadedInputs extends CheckInputs {
   readonly model: DocumentModel;
+  readonly findings: readonly Finding[];
 }
 
 async function stage<T>(name: string, effects: BuildEffects, run: () => T | Promise<T>): Promise<T> {
@@ -53,8 +55,8 @@ async function stage<T>(name: string, effects: BuildEffects, run: () => T | Prom
   return result;
 }
 
-/** Stages 1–4: everything up to the document model, no browser needed. */
-export async function buildModel(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<LoadedInputs> {
+/** Stages 1–3: validated inputs, what `npm run check` reads. */
+export async function loadInputs(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<CheckInputs> {
   const definitionPath = join(paths.dataDir, String(year), "report.yaml");
   const definitionFile = relative(paths.root, definitionPath);
   const { data, definition } = await stage("load", effects, () => {
@@ -67,8 +69,19 @@ export async function buildModel(paths: ProjectPaths, year: number, effects: Bui
   const commentary = await stage("narrative", effects, () =>
     loadCommentary(join(paths.dataDir, String(year), "commentary"), paths.root, { data, definition }),
   );
-  const model = await stage("model", effects, () => buildDocumentModel({ year, definition, definitionFile, data, commentary }));
-  return { definition, definitionFile, data, model };
+  return { year, definition, definitionFile, data, commentary };
+}
+
+/** Stages 1–5: everything up to the document model, no browser needed. */
+export async function buildModel(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<LoadedInputs> {
+  const inputs = await loadInputs(paths, year, effects);
+  const findings = await stage("check", effects, () => runChecks(inputs));
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    throw new ReportError(`${errors.length} error(s) in the content: ${formatFinding(errors[0]!)}`, { hint: `run npm run check -- ${year} for all of them` });
+  }
+  const model = await stage("model", effects, () => buildDocumentModel(inputs));
+  return { ...inputs, findings, model };
 }
 
 export interface ReportOutputs {
@@ -79,7 +92,8 @@ export interface ReportOutputs {
 
 /** All stages; writes output/<year>/kostra-analyse-<year>.{pdf,html}. */
 export async function buildReport(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<ReportOutputs> {
-  const { model } = await buildModel(paths, year, effects);
+  const { model, findings } = await buildModel(paths, year, effects);
+  if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}`);
   const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
   const printed = await stage("pdf", effects, async () => {
     const browser = await launchBrowser();

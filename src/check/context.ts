@@ -1,0 +1,16 @@
+import type { ExhibitDefinition, ReportDefinition } from "../config/definitionSchema.js";
+import type { Dataset } from "../data/dataset.js";
+import type { Commentary } from "../narrative/loadCommentary.js";
+
+/** Everything the checks read: the loaded, validated inputs of one report year. */
+export interface CheckInputs {
+  readonly year: number;
+  readonly definition: ReportDefinition;
+  readonly definitionFile: string;
+  readonly data: Dataset;
+  readonly commentary: Commentary;
+}
+
+export function allExhibits(definition: ReportDefinition): ExhibitDefinition[] {
+  return definition.chapters.flatMap((c) => c.sections.flatMap((s) => s.exhibits));
+}

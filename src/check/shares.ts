@@ -1,0 +1,35 @@
+import { locationOf } from "../config/loadDefinition.js";
+import { formatNumber, formatPercent } from "../format/norwegian.js";
+import { allExhibits, type CheckInputs } from "./context.js";
+import { warning, type Finding } from "./finding.js";
+
+/**
+ * Categories drawn as stacked shares should add up to 100 %. Each value may
+ * be off by half its last decimal from rounding; beyond that (and at least
+ * half a percentage point) the categories overlap or miss something.
+ */
+export function checkShares({ definition, data, definitionFile }: CheckInputs): Finding[] {
+  const findings: Finding[] = [];
+  for (const exhibit of allExhibits(definition)) {
+    if (exhibit.kind !== "breakdown" || !exhibit.stacked) continue;
+    const indicators = exhibit.indicators.map((id) => data.indicators.get(id)!);
+    if (!indicators.every((i) => i.unit === "prosent")) continue;
+    const region = exhibit.region ?? definition.municipality;
+    const decimals = Math.max(...indicators.map((i) => i.decimals));
+    const tolerance = Math.max(0.5, indicators.length * 0.5 * 10 ** -decimals);
+    for (const year of definition.years) {
+      const values = indicators.map((i) => data.value(i.id, region, year));
+      if (values.some((v) => v === undefined)) continue;
+      const sum = values.reduce((a, b) => a! + b!, 0)!;
+      if (Math.abs(sum - 100) <= tolerance) continue;
+      findings.push(
+        warning(
+          locationOf(exhibit) ?? { file: definitionFile },
+          `the shares of "${exhibit.id}" add up to ${formatPercent(sum, decimals)} in ${year}, not ${formatPercent(100, 0)}`,
+          `${values.map((v) => formatNumber(v!, decimals)).join(" + ")}; check the source for overlapping or missing categories`,
+        ),
+      );
+    }
+  }
+  return findings;
+}
