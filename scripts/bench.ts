@@ -36,6 +36,6 @@ async function time(label: string, fn: () => Promise<unknown>): Promise<void> {
 }
 
 await time("model (load → charts)", () => buildModel(paths, year, quiet));
-await time("full report (→ PDF)", () => buildReport(paths, year, quiet));
+await time("full report (PDF, Word, HTML)", () => buildReport(paths, year, quiet));
 clearInterval(sample);
 console.log(`peak RSS of this process ${(peakRss / 1024 / 1024).toFixed(0)} MiB (Chromium runs in its own processes)`);

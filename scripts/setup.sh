@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a Debian machine, and nothing
 # twice: Debian's Chromium (prints the PDF), poppler-utils (pdftotext/pdfinfo
-# for tests), libxml2-utils (xmllint), a fallback font set, and the npm
+# for tests), libxml2-utils (xmllint), LibreOffice Writer (opens the .docx in
+# tests), a fallback font set, and the npm
 # packages from package-lock.json. The report's own font comes from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+# LibreOffice opens the .docx in tests as a real reader would.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -12,6 +12,7 @@ import type { DocumentModel } from "./model/types.js";
 import { loadHtmlTemplates } from "./render/html/renderHtml.js";
 import { launchBrowser } from "./render/pdf/browser.js";
 import { printPdf } from "./render/pdf/printPdf.js";
+import { renderDocx } from "./render/docx/renderDocx.js";
 import { writeFileAtomic } from "./output/atomicWrite.js";
 
 /**
@@ -22,7 +23,7 @@ import { writeFileAtomic } from "./output/atomicWrite.js";
  *  3. narrative commentary Markdown: expressions checked and evaluated → model blocks
  *  4. check     content checks (shares, titles, stale literals …): warnings, errors stop
  *  5. model     exhibits (tables, charts as SVG) + text → document model
- *  6. render    document model → HTML (Handlebars) → PDF (Chromium)
+ *  6. render    document model → HTML (Handlebars) → PDF (Chromium); document model → Word (docx)
  *  7. write     files renamed into output/<year>/ only when every stage succeeded
  */
 
@@ -84,30 +85,60 @@ export async function buildModel(paths: ProjectPaths, year: number, effects: Bui
   return { ...inputs, findings, model };
 }
 
+export const FORMATS = ["pdf", "docx", "html"] as const;
+export type Format = (typeof FORMATS)[number];
+
 export interface ReportOutputs {
-  readonly pdf: string;
-  readonly html: string;
-  readonly pages: number;
+  /** Written files, by format. */
+  readonly files: Partial<Record<Format, string>>;
+  /** Pages of the PDF, when one was printed. */
+  readonly pages?: number;
 }
 
-/** All stages; writes output/<year>/kostra-analyse-<year>.{pdf,html}. */
-export async function buildReport(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<ReportOutputs> {
+/**
+ * All stages; writes output/<year>/kostra-analyse-<year>.{pdf,docx,html}.
+ * Every file is rendered first and written (atomically) only when all succeeded.
+ */
+export async function buildReport(
+  paths: ProjectPaths,
+  year: number,
+  effects: BuildEffects,
+  formats: ReadonlySet<Format> = new Set(FORMATS),
+): Promise<ReportOutputs> {
   const { model, findings } = await buildModel(paths, year, effects);
   if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}`);
-  const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
-  const printed = await stage("pdf", effects, async () => {
-    const browser = await launchBrowser();
-    try {
-      return await printPdf(browser, model, (m, pages) => templates.render(m, pages));
-    } finally {
-      await browser.close();
+  const rendered: Partial<Record<Format, string | Uint8Array>> = {};
+  let pages: number | undefined;
+  if (formats.has("pdf") || formats.has("html")) {
+    const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
+    if (formats.has("pdf")) {
+      const printed = await stage("pdf", effects, async () => {
+        const browser = await launchBrowser();
+        try {
+          return await printPdf(browser, model, (m, p) => templates.render(m, p));
+        } finally {
+          await browser.close();
+        }
+      });
+      rendered.pdf = printed.pdf;
+      rendered.html = printed.html;
+      pages = printed.pages;
+    } else {
+      rendered.html = templates.render(model);
+    }
+    if (!formats.has("html")) delete rendered.html;
+  }
+  if (formats.has("docx")) rendered.docx = await stage("docx", effects, () => renderDocx(model));
+
+  const dir = join(paths.outputDir, String(year));
+  const files: Partial<Record<Format, string>> = {};
+  await stage("write", effects, () => {
+    for (const format of FORMATS) {
+      const content = rendered[format];
+      if (content === undefined) continue;
+      files[format] = join(dir, `kostra-analyse-${year}.${format}`);
+      writeFileAtomic(files[format], content);
     }
   });
-  const dir = join(paths.outputDir, String(year));
-  const outputs = { pdf: join(dir, `kostra-analyse-${year}.pdf`), html: join(dir, `kostra-analyse-${year}.html`), pages: printed.pages };
-  await stage("write", effects, () => {
-    writeFileAtomic(outputs.html, printed.html);
-    writeFileAtomic(outputs.pdf, printed.pdf);
-  });
-  return outputs;
+  return { files, ...(pages !== undefined ? { pages } : {}) };
 }

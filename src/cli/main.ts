@@ -16,12 +16,15 @@ export async function runReportCli(argv: readonly string[], root: string): Promi
     const started = performance.now();
     console.log(`KOSTRA analyse ${args.year}`);
     if (args.root) root = resolve(args.root);
-    const outputs = await buildReport(projectPaths(root), args.year, {
-      log: (line) => console.log(line),
-      now: () => performance.now(),
-    });
+    const outputs = await buildReport(
+      projectPaths(root),
+      args.year,
+      { log: (line) => console.log(line), now: () => performance.now() },
+      args.formats,
+    );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Skrev ${relative(root, outputs.pdf)} (${outputs.pages} sider) og ${relative(root, outputs.html)} på ${seconds} s`);
+    for (const file of Object.values(outputs.files)) console.log(`Skrev ${relative(root, file)}`);
+    console.log(`Ferdig på ${seconds} s${outputs.pages !== undefined ? ` (PDF: ${outputs.pages} sider)` : ""}`);
     return 0;
   } catch (error) {
     if (isReportError(error)) {

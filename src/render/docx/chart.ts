@@ -1,0 +1,59 @@
+import { LineRuleType, Paragraph } from "docx";
+import { ChartRun, type ChartRunOptions } from "docx/charts";
+import { FONT_FAMILY } from "../../assets/fonts.js";
+import { indexDomain } from "../../charts/spec.js";
+import type { ChartBlock } from "../../model/types.js";
+import { captionParagraph, sourceParagraphs } from "./captions.js";
+import { CONTENT_WIDTH_PX } from "./theme.js";
+
+/**
+ * A model chart as a native, editable Word chart (its data in an embedded
+ * workbook, so "Edit Data" works and it can be copied to PowerPoint), drawn
+ * from the same ChartData as the SVG in the PDF, with the same caption,
+ * colours and generated alt text.
+ */
+export function chartBlocks(block: ChartBlock): Paragraph[] {
+  return [
+    captionParagraph(block.label, block.caption),
+    new Paragraph({ keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [new ChartRun(chartOptions(block))] }),
+    ...sourceParagraphs(block.source, block.notes),
+  ];
+}
+
+export function chartOptions(block: ChartBlock): ChartRunOptions {
+  const { data } = block;
+  const numberFormat = data.decimals > 0 ? "#,##0.0" : "#,##0";
+  const series = data.series.map((s) => ({ name: s.name, values: [...s.values], color: s.color.replace("#", "").toUpperCase() }));
+  const common = {
+    categories: [...data.categories],
+    series,
+    font: { name: FONT_FAMILY },
+    legend: data.series.length > 1 ? { position: "bottom" as const } : (false as const),
+    altText: { name: block.label, title: block.caption, description: block.altText },
+    chartArea: { border: "none" as const },
+  };
+  if (data.layout === "index") {
+    const values = data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+    const reference = data.reference?.value ?? 100;
+    const [minimum, maximum] = indexDomain(values, reference);
+    return {
+      ...common,
+      type: "bar",
+      transformation: { width: CONTENT_WIDTH_PX, height: 60 + 26 * data.categories.length },
+      // Word draws a bar chart's first category at the bottom; reverse it to read top-down like the PDF.
+      // The category axis stays at the left edge (not at the reference): Word and LibreOffice would
+      // otherwise draw the labels over the bars. The axis title and value labels carry the reference.
+      categoryAxis: { reverseOrder: true },
+      valueAxis: { minimum, maximum, numberFormat, title: data.axisTitle, crossesAt: "maximum" },
+      dataLabels: { value: true, numberFormat: "0.0" },
+    };
+  }
+  return {
+    ...common,
+    type: "column",
+    stacking: data.layout === "stacked" ? "stacked" : "none",
+    transformation: { width: CONTENT_WIDTH_PX, height: 300 },
+    valueAxis: { numberFormat, title: data.axisTitle },
+    ...(data.layout === "stacked" ? { dataLabels: { value: true, numberFormat } } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+import { LineRuleType, type IStylesOptions } from "docx";
+import { FONT_FAMILY } from "../../assets/fonts.js";
+import { COLOR, SIZE } from "./theme.js";
+
+/**
+ * Paragraph styles: Word's own Heading 1–3 (so the navigation pane and the
+ * table of contents work), Caption for "Figur 3"/"Tabell 5", and our Source
+ * style for the source lines. The whole document is Norwegian bokmål, so
+ * Word's spelling check uses the right dictionary.
+ */
+export function documentStyles(): IStylesOptions {
+  const heading = (size: number, before: number) => ({
+    run: { font: FONT_FAMILY, size, bold: true, color: COLOR.accent },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT_FAMILY, size: SIZE.body, color: COLOR.ink, language: { value: "nb-NO" } },
+        // lineRule must be explicit: without it LibreOffice clips inline charts to one line's height.
+        paragraph: { spacing: { after: 120, line: 300, lineRule: LineRuleType.AUTO } },
+      },
+      heading1: heading(SIZE.h1, 0),
+      heading2: heading(SIZE.h2, 360),
+      heading3: heading(SIZE.h3, 240),
+      title: { run: { font: FONT_FAMILY, size: SIZE.title, bold: true, color: "FFFFFF" } },
+    },
+    paragraphStyles: [
+      {
+        id: "Caption",
+        name: "caption",
+        basedOn: "Normal",
+        next: "Normal",
+        quickFormat: true,
+        run: { size: SIZE.caption, bold: true, color: COLOR.ink },
+        paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true },
+      },
+      {
+        id: "Source",
+        name: "Kilde",
+        basedOn: "Normal",
+        next: "Normal",
+        run: { size: SIZE.small, color: COLOR.muted },
+        paragraph: { spacing: { before: 40, after: 40 } },
+      },
+      {
+        id: "TableText",
+        name: "Tabelltekst",
+        basedOn: "Normal",
+        run: { size: SIZE.table },
+        paragraph: { spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+    ],
+  };
+}
