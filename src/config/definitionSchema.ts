@@ -124,6 +124,11 @@ export const definitionSchema = z
     average: regionId,
     years: z.array(year).min(1),
     derived: z.array(derivedIndicator).default([]),
+    /** The e-mail that sends the report: headline figures as commentary expressions. */
+    distribution: z
+      .object({ headlines: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .default({ headlines: [] }),
     chapters: z.array(chapter).min(1),
   })
   .strict();

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { readCsv } from "../data/csv.js";
+import { ReportError } from "../errors.js";
+
+export const ATTACHABLE = ["pdf", "docx"] as const;
+export type Attachable = (typeof ATTACHABLE)[number];
+
+/** A deliberately plain address check: one @, no spaces, a dot in the domain. */
+const address = z.string().regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/, "expected an e-mail address such as navn@kommune.no");
+
+const recipientRow = z.object({
+  name: z.string().min(1, "expected the recipient's name"),
+  address,
+  group: z.string().optional().default(""),
+  formats: z
+    .string()
+    .optional()
+    .default("")
+    .transform((text, ctx) => {
+      const list = text.split(/[;\s]+/).filter(Boolean);
+      for (const format of list) {
+        if (!(ATTACHABLE as readonly string[]).includes(format)) {
+          ctx.addIssue({ code: "custom", message: `expected formats from ${ATTACHABLE.join(", ")} separated by ";"` });
+        }
+      }
+      return (list.length ? list : [...ATTACHABLE]) as Attachable[];
+    }),
+});
+
+export type Recipient = z.output<typeof recipientRow>;
+
+/** Reads the distribution list; a bad address stops with file and line before anything is sent. */
+export function loadRecipients(file: string, displayPath: string): Recipient[] {
+  if (!existsSync(file)) {
+    throw new ReportError("the distribution list is missing", {
+      location: { file: displayPath },
+      hint: "create it with the columns name,address,group,formats",
+    });
+  }
+  const rows = readCsv(file, displayPath, recipientRow, { requiredColumns: ["name", "address"] });
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = row.value.address.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new ReportError(`${row.value.address} is on the list twice`, { location: { file: displayPath, line: row.line }, hint: `also on line ${earlier}` });
+    }
+    seen.set(key, row.line);
+  }
+  return rows.map((row) => row.value);
+}
