@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { vegaNumberLocale } from "../format/norwegian.js";
@@ -15,6 +16,26 @@ export interface RenderedChart {
  * Vega's own per-mark ARIA is turned off in the spec so a PDF reader sees
  * one figure, not hundreds of fragments.
  */
+/**
+ * Rendered charts by the hash of their spec and alt text. A rebuild in the
+ * preview after a commentary edit then renders no chart again; a chart whose
+ * data changed has another spec, so it is never served stale.
+ */
+const cache = new Map<string, Promise<RenderedChart>>();
+const CACHE_LIMIT = 500;
+
+export function renderChartSvgCached(spec: TopLevelSpec, altText: string): Promise<RenderedChart> {
+  const key = createHash("sha256").update(JSON.stringify(spec)).update("\u0000").update(altText).digest("hex");
+  let rendered = cache.get(key);
+  if (!rendered) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    rendered = renderChartSvg(spec, altText);
+    rendered.catch(() => cache.delete(key));
+    cache.set(key, rendered);
+  }
+  return rendered;
+}
+
 export async function renderChartSvg(spec: TopLevelSpec, altText: string): Promise<RenderedChart> {
   installTextMetrics();
   const vegaSpec = compile(spec).spec;

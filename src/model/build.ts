@@ -2,7 +2,7 @@ import type { ReportDefinition, SectionDefinition } from "../config/definitionSc
 import { locationOf } from "../config/loadDefinition.js";
 import { regionColors } from "../charts/palette.js";
 import { chartSpec } from "../charts/spec.js";
-import { renderChartSvg } from "../charts/render.js";
+import { renderChartSvgCached } from "../charts/render.js";
 import { altTextFor } from "../charts/altText.js";
 import type { Dataset } from "../data/dataset.js";
 import { ReportError, didYouMean } from "../errors.js";
@@ -105,7 +105,7 @@ async function numberedBlocks(draft: ExhibitDraft, counters: { figure: number; t
   if (draft.chart) {
     const number = ++counters.figure;
     const altText = altTextFor(draft.chart.caption, draft.chart.data);
-    const rendered = await renderChartSvg(chartSpec(draft.chart.data), altText);
+    const rendered = await renderChartSvgCached(chartSpec(draft.chart.data), altText);
     blocks.push({ type: "chart", ...draft.chart, label: `Figur ${number}`, number, altText, ...rendered });
   }
   if (draft.table) {
