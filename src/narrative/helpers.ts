@@ -1,6 +1,6 @@
 import type { Dataset, Indicator } from "../data/dataset.js";
 import { formatKroner, formatNumber, formatPercentagePoints, formatPercentWords } from "../format/norwegian.js";
-import { indexAgainst } from "../indicators/index.js";
+import { deviationFromAverage, indexAgainst } from "../indicators/index.js";
 
 /**
  * The expressions editors write in commentary, e.g.
@@ -37,6 +37,10 @@ export interface HelperSpec {
 const valueOf = (data: Dataset, indicator: Indicator, region: string, year: number): number | string =>
   data.value(indicator.id, region, year) ?? `no value for ${indicator.id} / ${data.regions.get(region)?.name ?? region} / ${year} in the data`;
 
+/** a − b, or the message saying which of them the data lacks. */
+const difference = (a: number | string, b: number | string): number | string =>
+  typeof a === "string" ? a : typeof b === "string" ? b : a - b;
+
 const natural = (indicator: Indicator) =>
   indicator.unit === "prosent" ? "prosent" : indicator.unit === "prosentpoeng" ? "prosentpoeng" : indicator.unit === "kr" ? "kr" : "none";
 
@@ -52,22 +56,16 @@ export const HELPERS: Readonly<Record<string, HelperSpec>> = {
     args: ["indicator", "region", "year", "year"],
     example: '{{endring "godkjent-utdanning" "Bærum" 2023 2024}}',
     describe: "the change from the first year to the second (prosentpoeng for shares)",
-    compute: (data, _avg, r) => {
-      const from = valueOf(data, r.indicator, r.regions[0]!, r.years[0]!);
-      const to = valueOf(data, r.indicator, r.regions[0]!, r.years[1]!);
-      return typeof from === "string" ? from : typeof to === "string" ? to : to - from;
-    },
+    compute: (data, _avg, r) =>
+      difference(valueOf(data, r.indicator, r.regions[0]!, r.years[1]!), valueOf(data, r.indicator, r.regions[0]!, r.years[0]!)),
     unitOf: (i) => (i.unit === "prosent" ? "prosentpoeng" : natural(i)),
   },
   forskjell: {
     args: ["indicator", "region", "region", "year"],
     example: '{{forskjell "netto-driftsutgifter-per-elev" "Oslo" "Bærum" 2024}}',
     describe: "the first region's value minus the second's (prosentpoeng for shares)",
-    compute: (data, _avg, r) => {
-      const a = valueOf(data, r.indicator, r.regions[0]!, r.years[0]!);
-      const b = valueOf(data, r.indicator, r.regions[1]!, r.years[0]!);
-      return typeof a === "string" ? a : typeof b === "string" ? b : a - b;
-    },
+    compute: (data, _avg, r) =>
+      difference(valueOf(data, r.indicator, r.regions[0]!, r.years[0]!), valueOf(data, r.indicator, r.regions[1]!, r.years[0]!)),
     unitOf: (i) => (i.unit === "prosent" ? "prosentpoeng" : natural(i)),
   },
   avvik: {
@@ -77,9 +75,9 @@ export const HELPERS: Readonly<Record<string, HelperSpec>> = {
     compute: (data, average, r) => {
       const value = valueOf(data, r.indicator, r.regions[0]!, r.years[0]!);
       if (typeof value === "string") return value;
-      if (r.indicator.unit === "indeks") return value - 100;
+      if (r.indicator.unit === "indeks") return deviationFromAverage(value);
       const avg = valueOf(data, r.indicator, average, r.years[0]!);
-      return typeof avg === "string" ? avg : indexAgainst(value, avg) - 100;
+      return typeof avg === "string" ? avg : deviationFromAverage(indexAgainst(value, avg));
     },
     unitOf: () => "prosent",
   },

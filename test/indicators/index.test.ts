@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { deviationFromAverage, efficiencyIndex, indexAgainst } from "../../src/indicators/index.js";
+import { loadDefinition } from "../../src/config/loadDefinition.js";
+import { loadDataset } from "../../src/data/dataset.js";
 import { formatNumber } from "../../src/format/norwegian.js";
+import { withDerivedIndicators } from "../../src/indicators/derive.js";
+import { deviationFromAverage, indexAgainst } from "../../src/indicators/index.js";
+import { REPO } from "../helpers/project.js";
 
 describe("derived indicators", () => {
   it("efficiency from the seed: production 100,7 and cost index 92,1 give 9,3 prosent above ASSS", () => {
-    const efficiency = efficiencyIndex(100.7, 92.1);
-    expect(formatNumber(deviationFromAverage(efficiency.value), 1)).toBe("9,3");
-    expect(efficiency.from.map((f) => f.value)).toEqual([100.7, 92.1]);
+    const definition = loadDefinition(`${REPO}/data/2025/report.yaml`, "report.yaml");
+    const data = withDerivedIndicators(loadDataset({ root: REPO, dataDir: `${REPO}/data`, year: 2025 }), definition.derived, "report.yaml");
+    expect(data.value("produksjonsindeks", "3201", 2024)).toBe(100.7);
+    expect(data.value("kostnadsindeks-brutto", "3201", 2024)).toBe(92.1);
+    const efficiency = data.value("effektivitet", "3201", 2024)!;
+    expect(formatNumber(efficiency, 1)).toBe("109,3");
+    expect(formatNumber(deviationFromAverage(efficiency), 1)).toBe("9,3");
+    expect(data.indicators.get("effektivitet")!.derivedFrom).toBe("produksjonsindeks ÷ kostnadsindeks-brutto × 100");
+    expect(data.observation("effektivitet", "3201", 2024)!.value.note).toContain("Beregnet");
+    // Only where both inputs exist: the seed gives no 2023 index values.
+    expect(data.value("effektivitet", "3201", 2023)).toBeUndefined();
   });
 
   it("the seed's deviations: production 0,7 higher, gross expenses 7,9 lower than the average", () => {

@@ -33,17 +33,21 @@ export function indicatorOf(context: ExhibitContext, id: string): Indicator {
   return indicator;
 }
 
+/** "1 000 kr" for values in thousands, from the indicator's scale. */
+export function kronerUnit(indicator: Indicator): string {
+  return indicator.scale === 1 ? "kr" : `${formatNumber(indicator.scale)} kr`;
+}
+
 /** "(1 000 kr)", "(kr)" or nothing: the unit a table's numbers are in. */
 export function unitSuffix(indicator: Indicator): string {
-  if (indicator.unit === "kr") return indicator.scale === 1000 ? ` (${formatNumber(1000)} kr)` : " (kr)";
-  return "";
+  return indicator.unit === "kr" ? ` (${kronerUnit(indicator)})` : "";
 }
 
 /** Axis title for a chart of this indicator. */
 export function axisTitle(indicator: Indicator): string {
   switch (indicator.unit) {
     case "kr":
-      return indicator.scale === 1000 ? `${formatNumber(1000)} kr` : "Kroner";
+      return indicator.scale === 1 ? "Kroner" : kronerUnit(indicator);
     case "prosent":
       return "Prosent";
     case "indeks":

@@ -2,7 +2,7 @@ import type { ExhibitDefinition } from "../../config/definitionSchema.js";
 import { formatNumber } from "../../format/norwegian.js";
 import { indexAgainst } from "../../indicators/index.js";
 import {
-  captionOf, indicatorOf, regionName, sourceLine, valueCell, type ExhibitContext, type ExhibitDraft,
+  captionOf, indicatorOf, regionName, sourceLine, unitSuffix, valueCell, type ExhibitContext, type ExhibitDraft,
 } from "./context.js";
 import { indexChartData } from "./indexCharts.js";
 
@@ -53,7 +53,7 @@ export function buildProfile(exhibit: Profile, context: ExhibitContext): Exhibit
             notes,
             header: [[{ text: "Indikator" }, { text: regionName(context, municipality) }, { text: averageName }, { text: "Indeks" }]],
             rows: points.map((p) => ({
-              label: p.indicator.short_title + (p.indicator.unit === "kr" && p.indicator.scale === 1000 ? ` (${formatNumber(1000)} kr)` : ""),
+              label: p.indicator.short_title + (p.indicator.unit === "kr" && p.indicator.scale !== 1 ? unitSuffix(p.indicator) : ""),
               cells: [valueCell(p.own, p.indicator), valueCell(p.avg, p.indicator), { text: formatNumber(p.index, 1), value: p.index }],
             })),
           },
