@@ -6,6 +6,7 @@ import {
 import { estimatePageNumbersWith } from "docx/layout";
 import { FONT_FACES, FONT_FAMILY } from "../../assets/fonts.js";
 import { woffToSfnt } from "../../assets/woff.js";
+import { isLeadIn } from "../../model/leadIn.js";
 import type { Block, Chapter, DocumentModel } from "../../model/types.js";
 import { chartBlocks } from "./chart.js";
 import { inlineRuns } from "./inlines.js";
@@ -85,7 +86,7 @@ export function blockChildren(block: Block): FileChild[] {
     case "heading":
       return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
     case "paragraph":
-      return [new Paragraph({ children: inlineRuns(block.children) })];
+      return [new Paragraph({ keepNext: isLeadIn(block), children: inlineRuns(block.children) })];
     case "list":
       return block.items.map(
         (item) => new Paragraph({ ...(block.ordered ? { numbering: { reference: ORDERED, level: 0 } } : { bullet: { level: 0 } }), children: inlineRuns(item) }),

@@ -1,3 +1,4 @@
+import { isLeadIn } from "../../model/leadIn.js";
 import type { Block, DocumentModel, Inline, TableCell } from "../../model/types.js";
 
 /**
@@ -36,7 +37,7 @@ function blockView(block: Block): unknown {
     case "heading":
       return { partial: "heading", tag: `h${block.level}`, id: block.id, text: block.text };
     case "paragraph":
-      return { partial: "paragraph", inlines: block.children.map(inlineView) };
+      return { partial: "paragraph", leadIn: isLeadIn(block), inlines: block.children.map(inlineView) };
     case "list":
       return { partial: "list", tag: block.ordered ? "ol" : "ul", items: block.items.map((item) => item.map(inlineView)) };
     case "table":
