@@ -113,7 +113,8 @@ export async function buildReport(
     const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
     if (formats.has("pdf")) {
       const printed = await stage("pdf", effects, async () => {
-        const browser = await launchBrowser();
+        // Which Chromium prints, and found how (README: "Hvilken Chromium?").
+        const browser = await launchBrowser((choice) => effects.log(`  chromium   ${choice.executablePath} (${choice.how})`));
         try {
           return await printPdf(browser, model, (m, p) => templates.render(m, p));
         } finally {

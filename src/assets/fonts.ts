@@ -8,7 +8,6 @@ import { dirname, join } from "node:path";
  * so labels laid out in Node fit when Chromium prints them.
  */
 export const FONT_FAMILY = "Source Sans 3";
-export const FONT_STACK = `"${FONT_FAMILY}", sans-serif`;
 
 export interface FontFace {
   readonly weight: 400 | 600 | 700;

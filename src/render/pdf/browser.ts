@@ -1,12 +1,14 @@
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
-import { findBrowser } from "./findBrowser.js";
+import { findBrowser, type BrowserChoice } from "./findBrowser.js";
 
 /**
  * One browser per run. The flags keep a headless Chromium quiet on a closed
  * network: no background updates, sync or first-run traffic.
  */
-export async function launchBrowser(): Promise<Browser> {
-  const { executablePath } = findBrowser();
+export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void): Promise<Browser> {
+  const choice = findBrowser();
+  onChoice?.(choice);
+  const { executablePath } = choice;
   return puppeteer.launch({
     executablePath,
     headless: true,
