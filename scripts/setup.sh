@@ -2,8 +2,9 @@
 # Installs everything the project needs on a Debian machine, and nothing
 # twice: Debian's Chromium (prints the PDF), poppler-utils (pdftotext/pdfinfo
 # for tests), libxml2-utils (xmllint), LibreOffice Writer (opens the .docx in
-# tests), a fallback font set, and the npm
-# packages from package-lock.json. The report's own font comes from npm.
+# tests), strace (proves in a test that a build connects nowhere), a fallback
+# font set, and the npm packages exactly as package-lock.json locks them
+# (npm ci). The report's own font comes from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 # LibreOffice opens the .docx in tests as a real reader would.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v strace >/dev/null 2>&1 || need+=(strace)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 
 if [ ${#need[@]} -gt 0 ]; then
@@ -25,9 +27,8 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  # `npm install --no-save` installs the versions locked in package-lock.json.
-  # Not `npm ci`: npm 11 leaves other platforms' optional packages (rollup,
-  # esbuild) out of the lockfile it writes and then `npm ci` refuses it.
-  PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --no-save
+  # package.json pins rollup (overrides) to a version whose platform packages
+  # all exist on the registry, so the lockfile is complete and npm ci accepts it.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 echo "setup: ready"

@@ -5,7 +5,8 @@ import { basename, join, resolve } from "node:path";
 import JSZip from "jszip";
 import { REPO } from "./project.js";
 
-export const SCHEMAS = resolve(REPO, "..", "shared", "ooxml-schemas");
+/** The OOXML schemas (ISO/IEC 29500-4 transitional + Microsoft extensions), kept in the repository. */
+export const SCHEMAS = resolve(REPO, "test", "fixtures", "ooxml-schemas");
 
 export interface DocxParts {
   readonly names: readonly string[];

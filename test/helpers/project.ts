@@ -4,7 +4,8 @@ import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
 
 export const REPO = resolve(import.meta.dirname, "..", "..");
-export const SEED_DIR = resolve(REPO, "..", "shared", "seeds");
+/** The two source chapters as extracted text, kept in the repository so tests read them from there. */
+export const SEED_DIR = resolve(REPO, "test", "fixtures", "seeds");
 
 /** A scratch project with copies of data/ and templates/, so tests can break files freely. */
 export function scratchProject(): string {
