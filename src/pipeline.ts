@@ -13,7 +13,7 @@ import { loadHtmlTemplates } from "./render/html/renderHtml.js";
 import { launchBrowser } from "./render/pdf/browser.js";
 import { printPdf } from "./render/pdf/printPdf.js";
 import { renderDocx } from "./render/docx/renderDocx.js";
-import { writeFileAtomic } from "./output/atomicWrite.js";
+import { checkWritable, writeFileSet } from "./output/writeSet.js";
 
 /**
  * The report build, in named stages. Only this file knows their order:
@@ -24,7 +24,8 @@ import { writeFileAtomic } from "./output/atomicWrite.js";
  *  4. check     content checks (shares, titles, stale literals …): warnings, errors stop
  *  5. model     exhibits (tables, charts as SVG) + text → document model
  *  6. render    document model → HTML (Handlebars) → PDF (Chromium); document model → Word (docx)
- *  7. write     files renamed into output/<year>/ only when every stage succeeded
+ *  7. write     the whole set renamed into output/<year>/ only when every stage succeeded;
+ *               a failure while renaming puts the previous set back
  */
 
 export interface ProjectPaths {
@@ -67,10 +68,10 @@ export async function loadInputs(paths: ProjectPaths, year: number, effects: Bui
     checkDefinitionAgainstData(definition, data, definitionFile);
     return { data, definition };
   });
-  const commentary = await stage("narrative", effects, () =>
+  const { commentary, folder } = await stage("narrative", effects, () =>
     loadCommentary(join(paths.dataDir, String(year), "commentary"), paths.root, { data, definition }),
   );
-  return { year, definition, definitionFile, data, commentary };
+  return { year, definition, definitionFile, data, commentary, commentaryFolder: folder };
 }
 
 /** Stages 1–5: everything up to the document model, no browser needed. */
@@ -105,6 +106,10 @@ export async function buildReport(
   effects: BuildEffects,
   formats: ReadonlySet<Format> = new Set(FORMATS),
 ): Promise<ReportOutputs> {
+  const dir = join(paths.outputDir, String(year));
+  const targets = FORMATS.filter((format) => formats.has(format)).map((format) => join(dir, `kostra-analyse-${year}.${format}`));
+  // A read-only or blocked output folder is found now, not after seconds of printing.
+  checkWritable(dir, targets, paths.root);
   const { model, findings } = await buildModel(paths, year, effects);
   if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}`);
   const rendered: Partial<Record<Format, string | Uint8Array>> = {};
@@ -131,15 +136,15 @@ export async function buildReport(
   }
   if (formats.has("docx")) rendered.docx = await stage("docx", effects, () => renderDocx(model));
 
-  const dir = join(paths.outputDir, String(year));
   const files: Partial<Record<Format, string>> = {};
   await stage("write", effects, () => {
-    for (const format of FORMATS) {
+    const set = FORMATS.flatMap((format) => {
       const content = rendered[format];
-      if (content === undefined) continue;
+      if (content === undefined) return [];
       files[format] = join(dir, `kostra-analyse-${year}.${format}`);
-      writeFileAtomic(files[format], content);
-    }
+      return [{ path: files[format], content }];
+    });
+    writeFileSet(set, paths.root);
   });
   return { files, ...(pages !== undefined ? { pages } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { ExhibitDefinition, ReportDefinition } from "../config/definitionSchema.js";
 import type { Dataset } from "../data/dataset.js";
-import type { Commentary } from "../narrative/loadCommentary.js";
+import type { Commentary, CommentaryFolder } from "../narrative/loadCommentary.js";
 
 /** Everything the checks read: the loaded, validated inputs of one report year. */
 export interface CheckInputs {
@@ -9,6 +9,7 @@ export interface CheckInputs {
   readonly definitionFile: string;
   readonly data: Dataset;
   readonly commentary: Commentary;
+  readonly commentaryFolder: CommentaryFolder;
 }
 
 export function allExhibits(definition: ReportDefinition): ExhibitDefinition[] {

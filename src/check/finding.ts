@@ -17,3 +17,8 @@ export function formatFinding(finding: Finding): string {
 export function warning(location: SourceLocation, message: string, hint?: string): Finding {
   return { severity: "warning", location, message, ...(hint ? { hint } : {}) };
 }
+
+/** A finding that stops `npm run report`: the document would print something that cannot be. */
+export function error(location: SourceLocation, message: string, hint?: string): Finding {
+  return { severity: "error", location, message, ...(hint ? { hint } : {}) };
+}

@@ -2,6 +2,9 @@ import { checkCompleteness } from "./completeness.js";
 import type { CheckInputs } from "./context.js";
 import type { Finding } from "./finding.js";
 import { checkLiterals } from "./literals.js";
+import { checkRanges } from "./ranges.js";
+import { checkCommentaryPresent } from "./commentary.js";
+import { checkReportYear } from "./reportYear.js";
 import { checkShares } from "./shares.js";
 import { checkTitles } from "./titles.js";
 import { checkYears } from "./years.js";
@@ -13,6 +16,9 @@ import { checkYears } from "./years.js";
  */
 export function runChecks(inputs: CheckInputs): Finding[] {
   const findings = [
+    ...checkRanges(inputs),
+    ...checkReportYear(inputs),
+    ...checkCommentaryPresent(inputs),
     ...checkCompleteness(inputs),
     ...checkShares(inputs),
     ...checkTitles(inputs),

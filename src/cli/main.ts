@@ -1,38 +1,85 @@
-import { relative, resolve } from "node:path";
-import { isReportError } from "../errors.js";
-import { buildReport, projectPaths } from "../pipeline.js";
-import { parseReportArgs, REPORT_USAGE } from "./args.js";
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { ReportError, didYouMean, isReportError } from "../errors.js";
+import { runInterruptCleanups } from "../output/interrupt.js";
+import { COMMON_OPTIONS, EXIT, usage, type Command, type CommandContext, type ParsedArgs } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
 
-/** The CLI as a function that returns an exit code; only the bin file exits. */
-export async function runReportCli(argv: readonly string[], root: string): Promise<number> {
-  let debug = argv.includes("--debug");
+/**
+ * The command line of every command: `npm run <command> -- <args>` ends here.
+ * It parses with node:util parseArgs, prints help in one format, turns a
+ * user's mistake into one located line and exit 1, anything else into
+ * "intern feil" and exit 2, and on Ctrl+C or SIGTERM undoes what a build
+ * holds (temporary files, Chromium) before it exits. Only the bin file exits.
+ */
+export async function main(argv: readonly string[], root: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const [name, ...rest] = argv;
+  const context: CommandContext = { root, env, out: (line) => console.log(line), err: (line) => console.error(line) };
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    context.err(`feil: unknown command "${name ?? ""}"${name ? ` (${didYouMean(name, COMMANDS.map((c) => c.name)) ?? `commands: ${COMMANDS.map((c) => c.name).join(", ")}`})` : ""}`);
+    return EXIT.userError;
+  }
+  const debug = rest.includes("--debug");
   try {
-    const args = parseReportArgs(argv);
-    debug = args.debug;
-    if (args.help) {
-      console.log(REPORT_USAGE);
-      return 0;
+    const args = parse(command, rest);
+    if (args.values.help === true) {
+      context.out(usage(command));
+      return EXIT.done;
     }
-    const started = performance.now();
-    console.log(`KOSTRA analyse ${args.year}`);
-    if (args.root) root = resolve(args.root);
-    const outputs = await buildReport(
-      projectPaths(root),
-      args.year,
-      { log: (line) => console.log(line), now: () => performance.now() },
-      args.formats,
-    );
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    for (const file of Object.values(outputs.files)) console.log(`Skrev ${relative(root, file)}`);
-    console.log(`Ferdig på ${seconds} s${outputs.pages !== undefined ? ` (PDF: ${outputs.pages} sider)` : ""}`);
-    return 0;
+    const projectRoot = typeof args.values.root === "string" ? resolve(args.values.root) : root;
+    return await command.run(args, { ...context, root: projectRoot });
   } catch (error) {
     if (isReportError(error)) {
-      console.error(`feil: ${error.format()}`);
-      if (debug) console.error(error.stack);
+      context.err(`feil: ${error.format()}`);
+      if (debug) context.err(String(error.stack));
       return error.exitCode;
     }
-    console.error(debug ? error : `intern feil: ${(error as Error).message} (kjør med --debug for detaljer)`);
-    return 2;
+    context.err(debug ? String((error as Error).stack ?? error) : `intern feil: ${(error as Error).message ?? String(error)} (kjør med --debug for detaljer)`);
+    return EXIT.internalError;
+  }
+}
+
+function parse(command: Command, argv: readonly string[]): ParsedArgs {
+  const options = Object.fromEntries(
+    Object.entries({ ...command.options, ...COMMON_OPTIONS }).map(([key, spec]) => [
+      key,
+      { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) },
+    ]),
+  );
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new ReportError(parseErrorText(error, command), { hint: `see npm run ${command.name} -- --help` });
+  }
+  const { values, positionals } = parsed;
+  if (values.help !== true) {
+    const { min, max, name } = command.positionals;
+    if (positionals.length < min) throw new ReportError(`missing ${name}`, { hint: `npm run ${command.name} -- ${command.synopsis}` });
+    if (positionals.length > max) throw new ReportError(`unexpected argument "${positionals[max]}"`, { hint: `see npm run ${command.name} -- --help` });
+  }
+  return { values, positionals };
+}
+
+/** parseArgs' messages, said the way the rest of the tool speaks. */
+function parseErrorText(error: unknown, command: Command): string {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message;
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? "";
+  const known = Object.keys({ ...command.options, ...COMMON_OPTIONS }).map((o) => `--${o}`);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option "${option}"${didYouMean(option, known) ? ` (${didYouMean(option, known)})` : ""}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `option "${option.replace(/^(-{1,2}[^ ,]+).*/, "$1")}" ${/argument missing/.test(message) ? "needs a value" : "takes no value"}`;
+  return message;
+}
+
+/** Ctrl+C or a scheduler's SIGTERM: undo what a build holds, then exit. */
+export function exitCleanlyOnSignals(): void {
+  for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+    process.once(signal, () => {
+      runInterruptCleanups();
+      console.error(`avbrutt (${signal}): ingen filer er endret`);
+      process.exit(code);
+    });
   }
 }

@@ -97,6 +97,8 @@ const section = z
   .object({
     id,
     title: z.string().min(1),
+    /** `false` for a section that is only tables and charts; otherwise a commentary file must exist. */
+    commentary: z.boolean().default(true),
     exhibits: z.array(exhibitSchema).default([]),
   })
   .strict();

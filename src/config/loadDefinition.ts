@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readTextFile } from "../data/readText.js";
 import { LineCounter, parseDocument, isNode } from "yaml";
 import { ReportError, didYouMean, type SourceLocation } from "../errors.js";
 import { definitionSchema, type ReportDefinition } from "./definitionSchema.js";
@@ -13,12 +14,14 @@ export function loadDefinition(file: string, displayPath: string): ReportDefinit
     });
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, "utf8"), { lineCounter, prettyErrors: false });
+  // Not `prettyErrors: false`: the pretty errors are the ones that carry line and column.
+  const doc = parseDocument(readTextFile(file, displayPath), { lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const pos = yamlError.linePos?.[0];
-    throw new ReportError(`YAML syntax error: ${yamlError.message.split("\n")[0]}`, {
-      location: { file: displayPath, ...(pos ? { line: pos.line, column: pos.col } : {}) },
+    const pos = yamlError.linePos?.[0] ?? lineCounter.linePos(yamlError.pos[0]);
+    throw new ReportError(`YAML syntax error: ${yamlError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, {
+      location: { file: displayPath, line: pos.line, column: pos.col },
+      hint: "check the indentation (spaces, not tabs) and put quotes around text that contains a colon",
     });
   }
   const result = definitionSchema.safeParse(doc.toJS());
@@ -30,14 +33,46 @@ export function loadDefinition(file: string, displayPath: string): ReportDefinit
     const location: SourceLocation = { file: displayPath, ...(pos ? { line: pos.line, column: pos.col } : {}) };
     throw new ReportError(`${issue.message} at ${issue.path.join(".") || "top level"}`, { location });
   }
-  return attachLines(result.data, doc, lineCounter, displayPath);
+  const definition = attachLines(result.data, doc, lineCounter, displayPath);
+  rejectDuplicateIds(definition, displayPath);
+  return definition;
 }
 
-/** Line of every exhibit id, so later cross-checks can point at it. */
-const exhibitLines = new WeakMap<object, SourceLocation>();
+/** Two chapters, or two sections of a chapter, with one id would share one commentary file and one anchor. */
+function rejectDuplicateIds(definition: ReportDefinition, file: string): void {
+  const chapters = new Set<string>();
+  for (const chapter of definition.chapters) {
+    if (chapters.has(chapter.id)) {
+      throw new ReportError(`duplicate chapter id "${chapter.id}"`, { location: lines.get(chapter) ?? { file }, hint: "each chapter needs its own id" });
+    }
+    chapters.add(chapter.id);
+    const sections = new Set<string>();
+    for (const section of chapter.sections) {
+      if (sections.has(section.id)) {
+        throw new ReportError(`duplicate section id "${section.id}" in chapter "${chapter.id}"`, {
+          location: lines.get(section) ?? { file },
+          hint: "each section of a chapter needs its own id: its commentary file names it in the front matter",
+        });
+      }
+      sections.add(section.id);
+    }
+  }
+}
+
+/** Line of every chapter, section and exhibit, so later cross-checks can point at it. */
+const lines = new WeakMap<object, SourceLocation>();
 
 export function locationOf(exhibit: object): SourceLocation | undefined {
-  return exhibitLines.get(exhibit);
+  return lines.get(exhibit);
+}
+
+export function sectionLocation(section: object): SourceLocation | undefined {
+  return lines.get(section);
+}
+
+/** Where the definition's `title:` stands. */
+export function titleLocation(definition: ReportDefinition): SourceLocation | undefined {
+  return lines.get(definition);
 }
 
 function attachLines(
@@ -46,18 +81,21 @@ function attachLines(
   lineCounter: LineCounter,
   file: string,
 ): ReportDefinition {
-  definition.chapters.forEach((chapter, c) =>
-    chapter.sections.forEach((section, s) =>
-      section.exhibits.forEach((exhibit, e) => {
-        const node = doc.getIn(["chapters", c, "sections", s, "exhibits", e], true);
-        const offset = isNode(node) && node.range ? node.range[0] : undefined;
-        if (offset !== undefined) {
-          const pos = lineCounter.linePos(offset);
-          exhibitLines.set(exhibit, { file, line: pos.line, column: pos.col });
-        }
-      }),
-    ),
-  );
+  const remember = (target: object, path: readonly (string | number)[]) => {
+    const node = doc.getIn(path, true);
+    const offset = isNode(node) && node.range ? node.range[0] : undefined;
+    if (offset === undefined) return;
+    const pos = lineCounter.linePos(offset);
+    lines.set(target, { file, line: pos.line, column: pos.col });
+  };
+  remember(definition, ["title"]);
+  definition.chapters.forEach((chapter, c) => {
+    remember(chapter, ["chapters", c]);
+    chapter.sections.forEach((section, s) => {
+      remember(section, ["chapters", c, "sections", s]);
+      section.exhibits.forEach((exhibit, e) => remember(exhibit, ["chapters", c, "sections", s, "exhibits", e]));
+    });
+  });
   return definition;
 }
 

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
 import { ReportError } from "../errors.js";
+import { readTextFile } from "./readText.js";
 
 /** A validated CSV row together with the line it came from, for later messages. */
 export interface Located<T> {
@@ -10,68 +10,100 @@ export interface Located<T> {
   readonly line: number;
 }
 
+export interface CsvOptions {
+  readonly requiredColumns: readonly string[];
+  /**
+   * Columns that hold numbers. In a file saved by Norwegian Excel (semicolons)
+   * they are written with a decimal comma and maybe a space per thousand;
+   * they are read as the same numbers as "13.9" in a comma-separated file.
+   */
+  readonly numberColumns?: readonly string[];
+}
+
 /**
  * Reads a CSV file with a header row and validates every row with `schema`.
- * The first problem stops the build with `file:line:column` and what was
- * expected, so an analyst can go straight to the cell.
+ * Both the machine format (commas, decimal points) and what Norwegian Excel
+ * saves (semicolons, decimal commas) are accepted: the header line decides
+ * which. The first problem stops the build with `file:line:column` and what
+ * was expected, so an analyst can go straight to the cell.
  */
-export function readCsv<S extends z.ZodTypeAny>(
-  file: string,
-  displayPath: string,
-  schema: S,
-  options: { requiredColumns: readonly string[] },
-): Located<z.output<S>>[] {
-  const text = readFileSync(file, "utf8");
+export function readCsv<S extends z.ZodTypeAny>(file: string, displayPath: string, schema: S, options: CsvOptions): Located<z.output<S>>[] {
+  const text = readTextFile(file, displayPath);
+  const delimiter = delimiterOf(firstLine(text));
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, {
-      columns: true,
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      relax_column_count: false,
-    }) as typeof records;
+    records = parse(text, { columns: true, delimiter, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as typeof records;
   } catch (error) {
-    const lines = (error as { lines?: number }).lines;
-    const found = (error as { record?: unknown[] }).record?.length;
-    const expected = firstLine(text).split(",").length;
-    const rowText = lines !== undefined ? (text.split(/\r?\n/)[lines - 1] ?? "") : "";
-    const reason = found !== undefined ? `the row has ${found} fields, the header has ${expected}` : (error as Error).message;
-    const decimalComma = /\d,\d/.test(rowText) && found !== undefined && found > expected;
-    throw new ReportError(`malformed CSV: ${reason}`, {
-      location: { file: displayPath, ...(lines !== undefined ? { line: lines } : {}) },
-      hint: decimalComma
-        ? "is there a decimal comma? write numbers with a decimal point in data files (13.9, not 13,9)"
-        : "every row needs as many comma-separated fields as the header; quote fields that contain commas",
-      cause: error,
-    });
+    throw malformed(error, text, delimiter, displayPath);
   }
 
-  const header = firstLine(text).split(",").map((h) => h.trim().replace(/^\uFEFF/, ""));
+  const header = splitHeader(firstLine(text), delimiter);
   for (const column of options.requiredColumns) {
     if (!header.includes(column)) {
       throw new ReportError(`missing column "${column}" in the header`, {
         location: { file: displayPath, line: 1 },
-        hint: `the header must name: ${options.requiredColumns.join(", ")}`,
+        hint: `the header must name: ${options.requiredColumns.join(", ")}${delimiter === "," && firstLine(text).includes("\t") ? " (the file seems to be tab-separated: save it as CSV)" : ""}`,
       });
     }
   }
 
   return records.map(({ record, info }) => {
-    const result = schema.safeParse(record);
+    const row = delimiter === ";" ? withDecimalPoints(record, options.numberColumns ?? []) : record;
+    const result = schema.safeParse(row);
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const columnName = String(issue.path[0] ?? "");
       const columnIndex = header.indexOf(columnName);
       const got = record[columnName];
-      throw new ReportError(
-        `${issue.message} in column "${columnName}"${got !== undefined ? `, got "${got}"` : ""}`,
-        { location: { file: displayPath, line: info.lines, ...(columnIndex >= 0 ? { column: columnIndex + 1 } : {}) } },
-      );
+      throw new ReportError(`${issue.message} in column "${columnName}"${got !== undefined ? `, got "${got}"` : ""}`, {
+        location: { file: displayPath, line: info.lines, ...(columnIndex >= 0 ? { column: columnIndex + 1 } : {}) },
+      });
     }
     return { value: result.data as z.output<S>, file: displayPath, line: info.lines };
   });
+}
+
+/** Semicolons in the header (and no commas outside quotes) mean a file saved by Norwegian Excel. */
+export function delimiterOf(header: string): "," | ";" {
+  const unquoted = header.replace(/"[^"]*"/g, "");
+  return unquoted.includes(";") && !unquoted.includes(",") ? ";" : ",";
+}
+
+/** "13,9" → "13.9", "109 384" → "109384" in number columns; anything else is left for the schema to judge. */
+function withDecimalPoints(record: Record<string, string>, columns: readonly string[]): Record<string, string> {
+  const out = { ...record };
+  for (const column of columns) {
+    const value = out[column];
+    if (value !== undefined && /^[-−]?\d{1,3}([ \u00a0]\d{3})*(,\d+)?$|^[-−]?\d+(,\d+)?$/.test(value)) {
+      out[column] = value.replace(/[ \u00a0]/g, "").replace(",", ".").replace("−", "-");
+    }
+  }
+  return out;
+}
+
+function malformed(error: unknown, text: string, delimiter: string, displayPath: string): ReportError {
+  const lines = (error as { lines?: number }).lines;
+  const found = (error as { record?: unknown[] }).record?.length;
+  const expected = splitHeader(firstLine(text), delimiter).length;
+  const rowText = lines !== undefined ? (text.split(/\r?\n/)[lines - 1] ?? "") : "";
+  const reason = found !== undefined ? `the row has ${found} fields, the header has ${expected}` : firstSentence(error);
+  const decimalComma = delimiter === "," && /\d,\d/.test(rowText) && found !== undefined && found > expected;
+  const name = delimiter === ";" ? "semicolon" : "comma";
+  return new ReportError(`malformed CSV: ${reason}`, {
+    location: { file: displayPath, ...(lines !== undefined ? { line: lines } : {}) },
+    hint: decimalComma
+      ? 'is there a decimal comma in a comma-separated file? write 13.9, or save the whole file from Excel as "CSV (semikolonseparert)"'
+      : `every row needs as many ${name}-separated fields as the header; put quotes around a field that contains a ${name}`,
+    cause: error,
+  });
+}
+
+function firstSentence(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+}
+
+function splitHeader(line: string, delimiter: string): string[] {
+  return line.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
 }
 
 function firstLine(text: string): string {

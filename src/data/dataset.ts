@@ -39,34 +39,31 @@ export interface DataPaths {
 export function loadDataset({ root, dataDir, year }: DataPaths): Dataset {
   const display = (file: string) => relative(root, file) || file;
   const yearDir = join(dataDir, String(year));
-  const mustExist = (file: string) => {
-    if (!existsSync(file)) {
-      throw new ReportError(`data file is missing`, {
-        location: { file: display(file) },
-        hint: `every report year needs ${display(join(yearDir, "observations.csv"))}; see README "Legge til et nytt år"`,
-      });
-    }
+  const mustExist = (file: string, hint: string) => {
+    if (!existsSync(file)) throw new ReportError("data file is missing", { location: { file: display(file) }, hint });
     return file;
   };
 
-  const regionFile = mustExist(join(dataDir, "regions.csv"));
+  const regionFile = mustExist(join(dataDir, "regions.csv"), "the region list (id,name,short_name,kind) is shared by every year; restore it from git (git checkout -- data/regions.csv)");
   const regions = uniqueById(
     readCsv(regionFile, display(regionFile), regionRow, { requiredColumns: ["id", "name", "short_name", "kind"] }),
   );
-  const indicatorFile = mustExist(join(dataDir, "indicators.csv"));
+  const indicatorFile = mustExist(join(dataDir, "indicators.csv"), "the indicator catalogue (id,title,short_title,unit,scale,decimals,source) is shared by every year; restore it from git (git checkout -- data/indicators.csv)");
   const indicators = uniqueById(
     readCsv(indicatorFile, display(indicatorFile), indicatorRow, {
       requiredColumns: ["id", "title", "short_title", "unit", "scale", "decimals", "source"],
+      numberColumns: ["min", "max"],
     }),
   );
 
-  const observationFile = mustExist(join(yearDir, "observations.csv"));
+  const observationFile = mustExist(join(yearDir, "observations.csv"), `every report year needs its values in ${display(join(yearDir, "observations.csv"))}; see README "Legge til et nytt år"`);
   const observations = readCsv(observationFile, display(observationFile), observationRow, {
     requiredColumns: ["indicator", "region", "year", "value"],
+    numberColumns: ["value"],
   });
   const weightFile = join(yearDir, "production-index-weights.csv");
   const weights = existsSync(weightFile)
-    ? readCsv(weightFile, display(weightFile), weightRow, { requiredColumns: ["indicator", "year", "weight"] })
+    ? readCsv(weightFile, display(weightFile), weightRow, { requiredColumns: ["indicator", "year", "weight"], numberColumns: ["weight"] })
     : [];
 
   const index = new Map<string, Located<ObservationRow>>();

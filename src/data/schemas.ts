@@ -11,6 +11,13 @@ const decimalNumber = z
   .regex(/^-?\d+(\.\d+)?$/, "expected a number with a decimal point (e.g. 13.9)")
   .transform(Number);
 
+/** An empty cell, or a number with a decimal point. */
+const optionalNumber = z
+  .string()
+  .regex(/^(-?\d+(\.\d+)?)?$/, "expected a number with a decimal point (e.g. -100), or nothing")
+  .optional()
+  .transform((text) => (text ? Number(text) : undefined));
+
 const year = z
   .string()
   .regex(/^(19|20)\d\d$/, "expected a four-digit year")
@@ -40,6 +47,9 @@ export const indicatorRow = z.object({
     .regex(/^(\d{3}(, ?\d{3})*)?$/, "expected a KOSTRA function such as 202, or nothing")
     .optional()
     .default(""),
+  /** The plausible range, when the unit's own (see `plausibleRange`) does not fit, e.g. a deviation in prosent. */
+  min: optionalNumber,
+  max: optionalNumber,
 });
 
 export const observationRow = z.object({
@@ -55,6 +65,28 @@ export const weightRow = z.object({
   year,
   weight: decimalNumber,
 });
+
+/**
+ * Values an indicator can take, by unit: a share is 0–100 %, counts,
+ * hours, kroner per user and points are never negative. An indicator's own
+ * `min`/`max` in indicators.csv override these (a deviation in prosent can be
+ * negative; kroner are unbounded because a deviation in kr can be too).
+ */
+export function plausibleRange(indicator: IndicatorRow): { readonly min: number; readonly max: number } {
+  const unit: Record<Unit, readonly [number, number]> = {
+    prosent: [0, 100],
+    prosentpoeng: [-100, 100],
+    kr: [-Infinity, Infinity],
+    elever: [0, Infinity],
+    barn: [0, Infinity],
+    timer: [0, Infinity],
+    årsverk: [0, Infinity],
+    indeks: [0, Infinity],
+    poeng: [0, Infinity],
+  };
+  const [min, max] = unit[indicator.unit];
+  return { min: indicator.min ?? min, max: indicator.max ?? max };
+}
 
 export type RegionRow = z.output<typeof regionRow>;
 export type IndicatorRow = z.output<typeof indicatorRow>;

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { readTextFile } from "../data/readText.js";
 import { ReportError, didYouMean } from "../errors.js";
 import { splitFrontMatter } from "./frontMatter.js";
 import { markdownToBlocks, type NarrativeItem } from "./markdown.js";
@@ -17,21 +18,32 @@ export interface SectionCommentary {
 /** Key: `chapter/section`. */
 export type Commentary = ReadonlyMap<string, SectionCommentary>;
 
+/** What the commentary folder held besides commentary, so a check can say where a section's text went. */
+export interface CommentaryFolder {
+  /** The folder, relative to the project. */
+  readonly dir: string;
+  readonly exists: boolean;
+  /** Files that are not read because their name does not end in .md (e.g. "01-intro.md.bak", "02-tekst.txt"). */
+  readonly skipped: readonly string[];
+}
+
 /**
  * Reads every `*.md` under `data/<year>/commentary/`, in file-name order.
  * The front matter says which chapter and section the text belongs to; the
- * definition decides where that section stands in the document.
+ * definition decides where that section stands in the document. Hidden files
+ * (editors' lock and swap files such as `.#01-intro.md`) are not commentary.
  */
-export function loadCommentary(dir: string, root: string, context: ExpressionContext): Commentary {
+export function loadCommentary(dir: string, root: string, context: ExpressionContext): { commentary: Commentary; folder: CommentaryFolder } {
   const { definition } = context;
   const result = new Map<string, SectionCommentary>();
-  if (!existsSync(dir)) return result;
-  const sections = new Map<string, Set<string>>(
-    definition.chapters.map((c) => [c.id, new Set(c.sections.map((s) => s.id))]),
-  );
-  for (const path of markdownFiles(dir)) {
+  const folder = { dir: relative(root, dir), exists: existsSync(dir), skipped: [] as string[] };
+  if (!folder.exists) return { commentary: result, folder };
+  const sections = new Map<string, Set<string>>(definition.chapters.map((c) => [c.id, new Set(c.sections.map((s) => s.id))]));
+  const { markdown, skipped } = commentaryFiles(dir);
+  folder.skipped.push(...skipped.map((path) => relative(root, path)));
+  for (const path of markdown) {
     const file = relative(root, path);
-    const source = readFileSync(path, "utf8");
+    const source = readTextFile(path, file);
     const { frontMatter, body, bodyLineOffset } = splitFrontMatter(source, file);
     const known = sections.get(frontMatter.chapter);
     if (!known) {
@@ -63,15 +75,23 @@ export function loadCommentary(dir: string, root: string, context: ExpressionCon
       expressions: rendered.uses,
     });
   }
-  return result;
+  return { commentary: result, folder };
 }
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return markdownFiles(path);
-      return entry.name.endsWith(".md") ? [path] : [];
-    });
+/** Markdown files in name order, and the other visible files found beside them. */
+function commentaryFiles(dir: string): { markdown: string[]; skipped: string[] } {
+  const markdown: string[] = [];
+  const skipped: string[] = [];
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".") || entry.name.endsWith("~")) continue;
+      const path = join(folder, entry.name);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (!stat) continue; // a dangling symlink, such as an editor's lock file
+      if (stat.isDirectory()) visit(path);
+      else if (stat.isFile()) (entry.name.endsWith(".md") ? markdown : skipped).push(path);
+    }
+  };
+  visit(dir);
+  return { markdown, skipped };
 }

@@ -1,5 +1,5 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
-import type { PhrasingContent, RootContent } from "mdast";
+import type { PhrasingContent, RootContent, Text } from "mdast";
 import { ReportError } from "../errors.js";
 import type { Block, Inline } from "../model/types.js";
 
@@ -13,6 +13,10 @@ export interface ExhibitMarker {
 export type NarrativeItem = Block | ExhibitMarker;
 
 const MARKER = /^\[\[\s*([a-z0-9][a-z0-9-]*)\s*\]\]$/;
+/** A marker anywhere in a text, to refuse one that is not a paragraph of its own. */
+const MARKER_IN_TEXT = /\[\[[^\]\n]*\]\]/;
+/** Links a reader's PDF viewer, browser or Word may open; `javascript:`, `data:`, `file:` and relative links are refused. */
+const LINK_SCHEMES = ["https:", "http:", "mailto:"] as const;
 
 /**
  * Commentary Markdown → model blocks (not HTML), so the Word renderer gets
@@ -65,6 +69,7 @@ function inlines(nodes: readonly PhrasingContent[], file: string, lineOffset: nu
   for (const node of nodes) {
     switch (node.type) {
       case "text":
+        rejectInlineMarker(node, file, lineOffset);
         out.push({ type: "text", text: node.value.replace(/\s*\n\s*/g, " ") });
         break;
       case "strong":
@@ -74,7 +79,7 @@ function inlines(nodes: readonly PhrasingContent[], file: string, lineOffset: nu
         out.push({ type: "emphasis", children: inlines(node.children, file, lineOffset) });
         break;
       case "link":
-        out.push({ type: "link", href: node.url, children: inlines(node.children, file, lineOffset) });
+        out.push({ type: "link", href: checkedHref(node.url, file, (node.position?.start.line ?? 1) + lineOffset, node.position?.start.column), children: inlines(node.children, file, lineOffset) });
         break;
       case "break":
         out.push({ type: "text", text: " " });
@@ -89,6 +94,28 @@ function inlines(nodes: readonly PhrasingContent[], file: string, lineOffset: nu
     }
   }
   return out;
+}
+
+/** `[[id]]` inside a sentence would be printed as it stands; it must be a paragraph of its own. */
+function rejectInlineMarker(node: Text, file: string, lineOffset: number): void {
+  const match = MARKER_IN_TEXT.exec(node.value);
+  if (!match || !node.position) return;
+  const before = node.value.slice(0, match.index);
+  const lineInNode = before.split("\n").length - 1;
+  const column = lineInNode === 0 ? node.position.start.column + match.index : match.index - before.lastIndexOf("\n");
+  throw new ReportError(`the exhibit marker ${match[0]} stands inside a paragraph and would be printed as text`, {
+    location: { file, line: node.position.start.line + lineInNode + lineOffset, column },
+    hint: `put ${match[0]} on a line of its own, with an empty line before and after it`,
+  });
+}
+
+function checkedHref(url: string, file: string, line: number, column: number | undefined): string {
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url.trim())?.[1]?.toLowerCase();
+  if (scheme && (LINK_SCHEMES as readonly string[]).includes(scheme)) return url;
+  throw new ReportError(`link to "${url.length > 60 ? `${url.slice(0, 60)}…` : url}" is not allowed`, {
+    location: { file, line, ...(column !== undefined ? { column } : {}) },
+    hint: "links in the report must be full web or e-mail addresses: https://…, http://… or mailto:…",
+  });
 }
 
 function plainText(nodes: readonly PhrasingContent[]): string {

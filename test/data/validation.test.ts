@@ -56,7 +56,7 @@ describe("data validation", () => {
   it("a decimal comma is recognised and explained", () => {
     editLine(observations(), 10, (t) => t.replace(/,(\d+)\.(\d),$/, ",$1,$2,"));
     expect(errorOf(load).format()).toBe(
-      "data/2025/observations.csv:10: malformed CSV: the row has 6 fields, the header has 5 (is there a decimal comma? write numbers with a decimal point in data files (13.9, not 13,9))",
+      "data/2025/observations.csv:10: malformed CSV: the row has 6 fields, the header has 5 (is there a decimal comma in a comma-separated file? write 13.9, or save the whole file from Excel as \"CSV (semikolonseparert)\")",
     );
   });
 

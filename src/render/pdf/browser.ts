@@ -1,29 +1,93 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { onInterrupt } from "../../output/interrupt.js";
 import { findBrowser, type BrowserChoice } from "./findBrowser.js";
 
 /**
- * One browser per run. The flags keep a headless Chromium quiet on a closed
- * network: no background updates, sync or first-run traffic.
+ * Switches that keep Chromium itself off the network. A public body's build
+ * sends nothing anywhere: no component or safe-browsing updates, no sync,
+ * metrics, crash reports, DNS prefetch or "variations" downloads, and every
+ * host name resolves to nothing, so even a request we failed to foresee
+ * cannot leave the machine. (Page requests are blocked separately, in
+ * `offlinePage`; WebSockets, which request interception does not see, go to
+ * a proxy on a closed local port.)
+ */
+export const OFFLINE_SWITCHES = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-default-apps",
+  "--disable-extensions",
+  "--disable-domain-reliability",
+  "--disable-client-side-phishing-detection",
+  "--disable-breakpad",
+  "--disable-crash-reporter",
+  "--metrics-recording-only",
+  "--no-pings",
+  "--no-first-run",
+  "--no-default-browser-check",
+  "--no-service-autorun",
+  "--password-store=basic",
+  "--use-mock-keychain",
+  "--dns-prefetch-disable",
+  "--disable-quic",
+  "--disable-features=OptimizationHints,OptimizationGuideModelDownloading,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,NetworkTimeServiceQuerying,SafeBrowsingBetterTelemetryAcrossReports,PrivacySandboxSettings4,HttpsUpgrades",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+  "--proxy-server=http://127.0.0.1:9",
+] as const;
+
+/**
+ * One browser per run, with its own profile folder that is removed when the
+ * browser closes, and also when the user interrupts the build.
  */
 export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void): Promise<Browser> {
   const choice = findBrowser();
   onChoice?.(choice);
-  const { executablePath } = choice;
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-      "--font-render-hinting=none",
-    ],
+  const profile = mkdtempSync(join(tmpdir(), "kostra-chromium-"));
+  let pid: number | undefined;
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    } catch {
+      // Chromium's last child may still be writing; a leftover profile is harmless but should not crash the build.
+    }
+  };
+  const forget = onInterrupt(() => {
+    if (pid !== undefined) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+    removeProfile();
   });
+  try {
+    const browser = await puppeteer.launch({
+      executablePath: choice.executablePath,
+      headless: true,
+      userDataDir: profile,
+      // The command line decides what a signal does (clean up, then exit), not Puppeteer.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--font-render-hinting=none", ...OFFLINE_SWITCHES],
+    });
+    const child = browser.process();
+    pid = child?.pid;
+    // Removed once the process is gone: before that, Chromium may still write into it.
+    child?.once("exit", () => {
+      removeProfile();
+      forget();
+    });
+    return browser;
+  } catch (error) {
+    removeProfile();
+    forget();
+    throw error;
+  }
 }
 
 /** A page that can load nothing from the network: only inline and data: content. */

@@ -1,0 +1,46 @@
+import { ReportError } from "../../errors.js";
+import { distribute, type Outcome } from "../../distribute/distribute.js";
+import { projectPaths } from "../../pipeline.js";
+import { EXIT, type Command } from "../command.js";
+import { yearArgument } from "../year.js";
+
+export const distributeCommand: Command = {
+  name: "distribute",
+  synopsis: "<år> [--dry-run] [--resend] [--max-size <MB>]",
+  description: `Sender årets PDF og Word-fil til alle på data/distribution-list.csv, én e-post hver.
+Med SMTP_URL satt (smtp://bruker:passord@mail.kommune.no:587) sendes e-posten med SMTP,
+med STARTTLS; avsender er MAIL_FROM. Uten SMTP_URL lagres hver e-post som .eml i
+output/<år>/outbox/. Hvem som har fått hva, står i output/<år>/sent-log.jsonl; en ny
+kjøring sender bare til dem som mangler eller har fått eldre filer.`,
+  options: {
+    "dry-run": { type: "boolean", describe: "vis hvem som ville fått hva, med størrelser, og send ingenting" },
+    resend: { type: "boolean", describe: "send til alle igjen, også dem som har fått de samme filene" },
+    "max-size": { type: "string", value: "<MB>", describe: "advar når vedleggene til én mottaker er større (standard 10)" },
+  },
+  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  async run(args, { root, env, out }) {
+    const year = yearArgument(args.positionals, "distribute");
+    const maxMb = args.values["max-size"] === undefined ? 10 : Number(args.values["max-size"]);
+    if (!(maxMb > 0)) throw new ReportError("--max-size needs a number of megabytes", { hint: "e.g. --max-size 10" });
+    const outcomes = await distribute(projectPaths(root), {
+      year,
+      dryRun: args.values["dry-run"] === true,
+      resend: args.values.resend === true,
+      maxBytes: maxMb * 1024 * 1024,
+      retry: { attempts: 3, baseDelayMs: Number(env.MAIL_RETRY_DELAY_MS ?? 1000) },
+      env,
+      log: out,
+    });
+    printSummary(outcomes, out);
+    return outcomes.some((o) => o.status === "failed") ? EXIT.userError : EXIT.done;
+  },
+};
+
+function printSummary(outcomes: readonly Outcome[], out: (line: string) => void): void {
+  const width = Math.max(...outcomes.map((o) => o.recipient.address.length), 8);
+  out("");
+  out(`${"Mottaker".padEnd(width)}  ${"Status".padEnd(14)}  Detaljer`);
+  for (const o of outcomes) out(`${o.recipient.address.padEnd(width)}  ${o.status.padEnd(14)}  ${o.detail}`);
+  const count = (status: Outcome["status"]) => outcomes.filter((o) => o.status === status).length;
+  out(`distribute: ${count("sent") + count("saved")} delivered, ${count("already served")} already served, ${count("would send")} would send, ${count("failed")} failed`);
+}

@@ -1,0 +1,41 @@
+import { relative } from "node:path";
+import { ReportError, didYouMean } from "../../errors.js";
+import { FORMATS, buildReport, projectPaths, type Format } from "../../pipeline.js";
+import { EXIT, type Command } from "../command.js";
+import { yearArgument } from "../year.js";
+
+export const reportCommand: Command = {
+  name: "report",
+  synopsis: "<år> [--format pdf,docx,html]",
+  description: `Lager KOSTRA-analysen for året fra data/<år>/ og skriver
+  output/<år>/kostra-analyse-<år>.pdf    PDF (skrevet ut av Chromium)
+  output/<år>/kostra-analyse-<år>.docx   Word, fra samme dokumentmodell
+  output/<år>/kostra-analyse-<år>.html   HTML-en PDF-en er skrevet ut fra
+Filene skrives bare når alt har lyktes; ellers står forrige sett urørt.`,
+  options: {
+    format: { type: "string", value: "<liste>", describe: "hvilke filer: pdf,docx,html (standard: alle tre)" },
+  },
+  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  async run(args, { root, out }) {
+    const year = yearArgument(args.positionals, "report");
+    const formats = parseFormats(args.values.format);
+    const started = performance.now();
+    out(`KOSTRA analyse ${year}`);
+    const outputs = await buildReport(projectPaths(root), year, { log: out, now: () => performance.now() }, formats);
+    for (const file of Object.values(outputs.files)) out(`Skrev ${relative(root, file)}`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    out(`Ferdig på ${seconds} s${outputs.pages !== undefined ? ` (PDF: ${outputs.pages} sider)` : ""}`);
+    return EXIT.done;
+  },
+};
+
+function parseFormats(list: unknown): Set<Format> {
+  if (list === undefined) return new Set(FORMATS);
+  const formats = new Set<Format>();
+  for (const name of String(list).split(",").map((f) => f.trim())) {
+    const format = FORMATS.find((f) => f === name);
+    if (!format) throw new ReportError(`unknown format "${name}"`, { hint: didYouMean(name, FORMATS) ?? `choose from ${FORMATS.join(", ")}` });
+    formats.add(format);
+  }
+  return formats;
+}
