@@ -42,7 +42,7 @@ export const OFFLINE_SWITCHES = [
  * One browser per run, with its own profile folder that is removed when the
  * browser closes, and also when the user interrupts the build.
  */
-export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void): Promise<Browser> {
+export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void, options: { readonly allowLoopback?: boolean } = {}): Promise<Browser> {
   const choice = findBrowser();
   onChoice?.(choice);
   const profile = mkdtempSync(join(tmpdir(), "kostra-chromium-"));
@@ -73,7 +73,15 @@ export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void):
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--font-render-hinting=none", ...OFFLINE_SWITCHES],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--font-render-hinting=none",
+        ...OFFLINE_SWITCHES,
+        // Printing reaches not even this machine; only the preview's test browser visits 127.0.0.1.
+        ...(options.allowLoopback ? [] : ["--proxy-bypass-list=<-loopback>"]),
+      ],
     });
     const child = browser.process();
     pid = child?.pid;
@@ -90,9 +98,14 @@ export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void):
   }
 }
 
-/** A page that can load nothing from the network: only inline and data: content. */
+/**
+ * A page that can load nothing from the network: only inline and data:
+ * content, and no script of the page runs (the report needs none to print;
+ * Puppeteer's own evaluate still works).
+ */
 export async function offlinePage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on("request", (request) => {
     const url = request.url();
