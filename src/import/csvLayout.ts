@@ -6,7 +6,8 @@
  *          the number in the last column; "statistikkvariabel" may be absent
  *          when the table has one variable (the last header then names it);
  *   wide:  "region";"Netto driftsutgifter … 2023";"Netto driftsutgifter … 2024"
- *          one row per region (× other dimensions), one column per variable × year.
+ *          one row per region (× other dimensions), one column per variable × year;
+ *          or "region";"statistikkvariabel";"2023";"2024" with one column per year.
  *
  * Other leading columns ("funksjon", "art" …) are extra dimensions in both.
  */
@@ -24,11 +25,14 @@ export type CsvLayout =
       readonly kind: "csv-wide";
       readonly region: number;
       readonly dimensions: readonly number[];
-      readonly values: readonly { readonly column: number; readonly contents: string; readonly year: number }[];
+      /** The variable column when the header has bare years ("region";"statistikkvariabel";"2023";"2024"). */
+      readonly contents: number | undefined;
+      /** Value columns; `contents` is undefined for a bare year (the variable is then in its row). */
+      readonly values: readonly { readonly column: number; readonly contents: string | undefined; readonly year: number }[];
     };
 
 export const KNOWN_LAYOUTS =
-  'long ("region";"statistikkvariabel";"år";<value>) or wide ("region";"<variable> <year>";…), with codes in the region column ("3201 Bærum")';
+  'long ("region";"statistikkvariabel";"år";<value>) or wide ("region";"<variable> <year>";… or "region";"statistikkvariabel";"<year>";…), with codes in the region column ("3201 Bærum")';
 
 const REGION = /^(region|kommune|kommuneregion)$/i;
 const TIME = /^(år|tid|year|time)$/i;
@@ -48,13 +52,16 @@ export function detectLayout(header: readonly string[]): CsvLayout | undefined {
     const dimensions = names.map((_, i) => i).filter((i) => i !== region && i !== time && i !== contents && i !== value);
     return { kind: "csv-long", region, time, contents, value, dimensions };
   }
-  const values: { column: number; contents: string; year: number }[] = [];
+  const contentsIndex = names.findIndex((h) => CONTENTS.test(h));
+  const contents = contentsIndex === -1 ? undefined : contentsIndex;
+  const values: { column: number; contents: string | undefined; year: number }[] = [];
   const dimensions: number[] = [];
   names.forEach((h, column) => {
-    if (column === region) return;
+    if (column === region || column === contents) return;
     const match = VARIABLE_YEAR.exec(h);
     if (match) values.push({ column, contents: match[1]!, year: Number(match[2]) });
+    else if (/^\d{4}$/.test(h) && contents !== undefined) values.push({ column, contents: undefined, year: Number(h) });
     else dimensions.push(column);
   });
-  return values.length > 0 ? { kind: "csv-wide", region, dimensions, values } : undefined;
+  return values.length > 0 ? { kind: "csv-wide", region, contents, dimensions, values } : undefined;
 }

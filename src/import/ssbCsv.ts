@@ -51,7 +51,12 @@ export function parseSsbCsv(input: Uint8Array | string, file: string, options: C
       hint: 'download the CSV with its title ("12134: …" on the first line)',
     });
   }
-  const data = rows.slice(headerAt + 1);
+  const after = rows.slice(headerAt + 1);
+  // One-field lines after the data are footnotes ("Kilde: …"), kept as notes.
+  let end = after.length;
+  while (end > 0 && after[end - 1]!.fields.length === 1) end--;
+  const data = after.slice(0, end);
+  const notes = after.slice(end).map((row) => row.fields[0]!.trim()).filter((note) => note !== "");
   for (const row of data) {
     if (row.fields.length !== header.fields.length) {
       throw new ReportError(`the row has ${row.fields.length} fields, the header has ${header.fields.length}`, { location: { file, line: row.line } });
@@ -64,7 +69,7 @@ export function parseSsbCsv(input: Uint8Array | string, file: string, options: C
     label,
     updated: undefined,
     source: undefined,
-    notes: [],
+    notes,
     cells: data.flatMap((row) => rowCells(row, header.fields, layout, valueHeader, file)),
   };
 }
@@ -125,12 +130,13 @@ function rowCells(row: Row, header: readonly string[], layout: CsvLayout, valueH
     return { contents, contentsLabel: contents, year, ...base, ...parsed };
   };
 
-  if (layout.kind === "csv-wide") return layout.values.map((v) => cell(v.column, v.contents, v.year));
+  const contentsInRow = (column: number | undefined) => (column !== undefined ? row.fields[column]!.trim() : undefined);
+  if (layout.kind === "csv-wide") return layout.values.map((v) => cell(v.column, v.contents ?? contentsInRow(layout.contents) ?? "", v.year));
   const yearText = row.fields[layout.time]!.trim();
   if (!/^\d{4}$/.test(yearText)) {
     throw new ReportError(`expected a year, got "${yearText}"`, { location: at(layout.time), hint: "only annual tables are read" });
   }
-  const contents = layout.contents !== undefined ? row.fields[layout.contents]!.trim() : (valueHeader ?? "").replace(/^\d{5}:\s*/, "");
+  const contents = contentsInRow(layout.contents) ?? (valueHeader ?? "").replace(/^\d{5}:\s*/, "");
   return [cell(layout.value, contents, Number(yearText))];
 }
 

@@ -81,6 +81,20 @@ describe("SSB CSV download", () => {
     ]);
   });
 
+  it("reads a wide file with one column per year and the variable in its own column, and keeps footnotes", () => {
+    const data = csv(
+      '"12134: Utvalgte nøkkeltall"\n"region";"statistikkvariabel";"2023";"2024"\n"3201 Bærum";"Frie inntekter per innbygger (kr)";75300;76880\n"3203 Asker";"Frie inntekter per innbygger (kr)";68120;".."\n"Kilde: Statistisk sentralbyrå"\n',
+    );
+    expect(data.format).toBe("csv-wide");
+    expect(data.notes).toEqual(["Kilde: Statistisk sentralbyrå"]);
+    expect(data.cells.map((c) => [c.contents, c.region, c.year, c.value, c.status])).toEqual([
+      ["Frie inntekter per innbygger (kr)", "3201", 2023, 75300, undefined],
+      ["Frie inntekter per innbygger (kr)", "3201", 2024, 76880, undefined],
+      ["Frie inntekter per innbygger (kr)", "3203", 2023, 68120, undefined],
+      ["Frie inntekter per innbygger (kr)", "3203", 2024, null, ".."],
+    ]);
+  });
+
   it("region codes from labels", () => {
     expect(splitCode("3201 Bærum")).toEqual({ code: "3201", label: "Bærum" });
     expect(splitCode("0301 - Oslo - Oslove")).toEqual({ code: "0301", label: "Oslo - Oslove" });
@@ -94,7 +108,7 @@ describe("SSB CSV download", () => {
 describe("bad CSV input is one line naming the file", () => {
   it("an unknown layout says which layouts are understood", () => {
     expect(message('"12134: Tittel"\n"kommune navn";"verdi"\n"Bærum";"1"\n')).toBe(
-      'data/ssb/x.csv:2: unknown CSV layout: "kommune navn";"verdi" (SSB\'s CSV download is understood in two layouts: long ("region";"statistikkvariabel";"år";<value>) or wide ("region";"<variable> <year>";…), with codes in the region column ("3201 Bærum"))',
+      'data/ssb/x.csv:2: unknown CSV layout: "kommune navn";"verdi" (SSB\'s CSV download is understood in two layouts: long ("region";"statistikkvariabel";"år";<value>) or wide ("region";"<variable> <year>";… or "region";"statistikkvariabel";"<year>";…), with codes in the region column ("3201 Bærum"))',
     );
   });
 
