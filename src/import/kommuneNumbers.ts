@@ -100,6 +100,9 @@ export class KommuneHistory {
   }
 }
 
+/** Where the shipped change list lives, relative to the project root. */
+export const KOMMUNE_CHANGES_FILE = "data/ssb/kommunenummer-endringer.csv";
+
 export function loadKommuneHistory(path: string, displayPath = path): KommuneHistory {
   return new KommuneHistory(changesFromCsv(readFileSync(path, "utf8"), displayPath));
 }

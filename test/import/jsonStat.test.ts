@@ -162,6 +162,17 @@ describe("bad JSON-stat input is one line naming the file", () => {
     expect(message(edited((doc) => (doc.size = [4, 1, 1])))).toBe('data/ssb/12134.json: size/id mismatch: dimension "KOKkommuneregion0000" has 3 categories but "size" says 4');
   });
 
+  it("a collection instead of a dataset, and category positions that do not fit", () => {
+    expect(message(edited((doc) => (doc.class = "collection")))).toBe(
+      'data/ssb/12134.json: a JSON-stat "collection", not a "dataset" (download one table as a dataset (outputFormat=json-stat2))',
+    );
+    const clash = edited((doc) => {
+      const dimension = doc.dimension as Record<string, { category: { index: unknown } }>;
+      dimension.KOKkommuneregion0000!.category.index = { "0301": 0, "4601": 0, "5001": 2 };
+    });
+    expect(message(clash)).toBe('data/ssb/12134.json: dimension "KOKkommuneregion0000": category "4601" has position 0, not one of 0…2 used once');
+  });
+
   it("a time dimension that is not years", () => {
     const monthly = edited((doc) => {
       const dimension = doc.dimension as Record<string, { category: { index: unknown; label: unknown } }>;
