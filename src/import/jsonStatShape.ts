@@ -113,7 +113,11 @@ function readDimension(id: string, raw: unknown, size: number, fail: (message: s
 }
 
 function categoryOrder(id: string, index: unknown, labels: Record<string, unknown>, fail: (message: string) => never): string[] {
-  if (index === undefined) return Object.keys(labels);
+  if (index === undefined) {
+    // Without an index only a single category has a reliable order (JavaScript reorders number-like keys).
+    const codes = Object.keys(labels);
+    return codes.length <= 1 ? codes : fail(`dimension "${id}" has ${codes.length} categories but no "category.index" to order them`);
+  }
   if (Array.isArray(index)) {
     if (!index.every((code): code is string => typeof code === "string")) fail(`dimension "${id}": "category.index" must list codes`);
     return index;

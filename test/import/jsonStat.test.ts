@@ -170,6 +170,11 @@ describe("bad JSON-stat input is one line naming the file", () => {
       const dimension = doc.dimension as Record<string, { category: { index: unknown } }>;
       dimension.KOKkommuneregion0000!.category.index = { "0301": 0, "4601": 0, "5001": 2 };
     });
+    const unordered = edited((doc) => {
+      const dimension = doc.dimension as Record<string, { category: { index?: unknown } }>;
+      delete dimension.KOKkommuneregion0000!.category.index;
+    });
+    expect(message(unordered)).toBe('data/ssb/12134.json: dimension "KOKkommuneregion0000" has 3 categories but no "category.index" to order them');
     // JavaScript lists number-like keys ("4601") before others ("0301"), so 0301 is the one found clashing.
     expect(message(clash)).toBe('data/ssb/12134.json: dimension "KOKkommuneregion0000": category "0301" has position 0, not one of 0…2 used once');
   });
