@@ -1,0 +1,46 @@
+/**
+ * JSON.parse with messages a user can act on: a file that is not JSON at all
+ * (an HTML error page, a CSV saved as .json) and one that stops half-way (an
+ * interrupted download) are told apart, with the position of the problem.
+ */
+import { ReportError } from "../errors.js";
+
+export function readJson(text: string, file: string): unknown {
+  const body = text.replace(/^\uFEFF/, "");
+  const start = body.search(/\S/);
+  if (start === -1) {
+    throw new ReportError("not JSON: the file is empty", {
+      location: { file },
+      hint: "download the table again; SSB sends JSON-stat 2.0 with outputFormat=json-stat2",
+    });
+  }
+  if (body[start] !== "{" && body[start] !== "[") {
+    throw new ReportError(`not JSON: the file starts with ${JSON.stringify(body.slice(start, start + 20))}`, {
+      location: { file, ...lineColumn(body, start) },
+      hint: "download the table again as JSON-stat 2.0 (outputFormat=json-stat2)",
+    });
+  }
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const match = /at position (\d+)/.exec(reason);
+    const position = match ? Number(match[1]) : body.length;
+    throw new ReportError(`truncated or not JSON: ${reason.replace(/ in JSON at position \d+.*$/, "")} at position ${position}`, {
+      location: { file, ...lineColumn(body, position) },
+      hint: "the download may have been cut off; fetch the table again",
+      cause: error,
+    });
+  }
+}
+
+export function lineColumn(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - (before.lastIndexOf("\n") + 1) + 1;
+  return { line, column };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,34 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readSsbFile } from "../../src/import/readSsbFile.js";
+import { cellValue, parseCsvCell } from "../../src/import/symbols.js";
+import { fixtures } from "./helpers.js";
+
+describe("reading a saved SSB file", () => {
+  it("tells JSON-stat from CSV by content", () => {
+    const json = readSsbFile(join(fixtures, "12134-v2-json-stat2.json"), "a.json");
+    const latin1 = readSsbFile(join(fixtures, "12134-long-windows1252-fixture.csv"), "b.csv");
+    const bom = readSsbFile(join(fixtures, "12362-wide-utf8bom-fixture.csv"), "c.csv");
+    expect([json.format, latin1.format, bom.format]).toEqual(["json-stat2", "csv-long", "csv-wide"]);
+    expect([json.file, latin1.file, bom.file]).toEqual(["a.json", "b.csv", "c.csv"]);
+    expect(latin1.cells[0]!.regionLabel).toBe("Bærum");
+    expect(bom.cells[0]!.region).toBe("3024");
+  });
+});
+
+describe("SSB symbols", () => {
+  it("missing symbols are null and never 0; '-' is zero; '0' is a number", () => {
+    for (const symbol of [".", "..", "...", ":"]) {
+      expect(cellValue(0, symbol)).toEqual({ value: null, status: symbol });
+      expect(parseCsvCell(symbol)).toEqual({ value: null, status: symbol });
+    }
+    expect(cellValue(null, "-")).toEqual({ value: 0, status: "-" });
+    expect(parseCsvCell("-")).toEqual({ value: 0, status: "-" });
+    expect(parseCsvCell("0")).toEqual({ value: 0 });
+    expect(parseCsvCell("-0,4")).toEqual({ value: -0.4 });
+    expect(parseCsvCell("13.9")).toEqual({ value: 13.9 });
+    expect(parseCsvCell("")).toEqual({ value: null });
+    expect(parseCsvCell("1 234")).toBeUndefined();
+    expect(cellValue(12.5, "*")).toEqual({ value: 12.5, status: "*" });
+  });
+});
