@@ -32,7 +32,7 @@ const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsag
  */
 async function previewRefresh(): Promise<void> {
   const preview = await startPreview(paths, { year, port: 0, log: () => {} });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(undefined, { allowLoopback: true });
   try {
     const page = await browser.newPage();
     await page.goto(preview.url, { waitUntil: "load" });

@@ -21,7 +21,7 @@ const SFO = "data/2025/commentary/grunnskole/08-sfo.md";
 beforeAll(async () => {
   root = scratchProject();
   preview = await startPreview(projectPaths(root), { year: 2025, port: 0, log: () => {} });
-  browser = await launchBrowser();
+  browser = await launchBrowser(undefined, { allowLoopback: true });
   page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 900 });
   await page.goto(preview.url, { waitUntil: "load" });

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:http";
@@ -65,8 +65,14 @@ describe("outputs: all or nothing", () => {
   });
 
   it("Ctrl+C while printing leaves no Chromium profile and no temporary file behind", async () => {
-    const before = new Set(readdirSync(tmpdir()));
-    const child = spawn("npm", ["run", "--silent", "report", "--", "2025", "--root", root], { cwd: REPO, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    // A temp folder of its own, so nothing else on the machine can put files there meanwhile.
+    const temp = mkdtempSync(join(tmpdir(), "kostra-interrupt-"));
+    const child = spawn("npm", ["run", "--silent", "report", "--", "2025", "--root", root], {
+      cwd: REPO,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, TMPDIR: temp },
+    });
     let stdout = "";
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -79,11 +85,11 @@ describe("outputs: all or nothing", () => {
       });
       void exited.then(() => reject(new Error(`the build ended before printing: ${stdout}${stderr}`)));
     });
+    expect(readdirSync(temp).some((name) => name.startsWith("kostra-chromium-"))).toBe(true);
     process.kill(-child.pid!, "SIGINT");
     await exited;
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const created = readdirSync(tmpdir()).filter((name) => !before.has(name) && /^(kostra-chromium-|puppeteer_dev_chrome_profile-)/.test(name));
-    expect(created).toEqual([]);
+    expect(readdirSync(temp).filter((name) => /^(kostra-chromium-|puppeteer_dev_chrome_profile-)/.test(name))).toEqual([]);
     expect(stderr).toContain("avbrutt (SIGINT)");
     expect(existsSync(outDir()) ? leftovers(outDir()) : []).toEqual([]);
     expect(existsSync(join(outDir(), "kostra-analyse-2025.pdf"))).toBe(false);

@@ -34,7 +34,6 @@ export const OFFLINE_SWITCHES = [
   "--dns-prefetch-disable",
   "--disable-quic",
   "--disable-features=OptimizationHints,OptimizationGuideModelDownloading,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,NetworkTimeServiceQuerying,SafeBrowsingBetterTelemetryAcrossReports,PrivacySandboxSettings4,HttpsUpgrades",
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
   "--proxy-server=http://127.0.0.1:9",
 ] as const;
 
@@ -44,8 +43,8 @@ export const OFFLINE_SWITCHES = [
  */
 export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void, options: { readonly allowLoopback?: boolean } = {}): Promise<Browser> {
   const choice = findBrowser();
-  onChoice?.(choice);
   const profile = mkdtempSync(join(tmpdir(), "kostra-chromium-"));
+  onChoice?.(choice);
   let pid: number | undefined;
   const removeProfile = () => {
     try {
@@ -80,7 +79,9 @@ export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void, 
         "--font-render-hinting=none",
         ...OFFLINE_SWITCHES,
         // Printing reaches not even this machine; only the preview's test browser visits 127.0.0.1.
-        ...(options.allowLoopback ? [] : ["--proxy-bypass-list=<-loopback>"]),
+        ...(options.allowLoopback
+          ? ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
+          : ["--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-bypass-list=<-loopback>"]),
       ],
     });
     const child = browser.process();
