@@ -80,7 +80,7 @@ function matchingValues(inputs: CheckInputs, literal: Literal): { indicator: Ind
   const matches: { indicator: Indicator; region: string; year: number }[] = [];
   for (const row of inputs.data.observations) {
     const indicator = inputs.data.indicators.get(row.value.indicator)!;
-    if (formatNumber(Math.abs(row.value.value), indicator.decimals) === literal.text) {
+    if (row.value.value !== undefined && formatNumber(Math.abs(row.value.value), indicator.decimals) === literal.text) {
       matches.push({ indicator, region: row.value.region, year: row.value.year });
     }
   }

@@ -15,7 +15,7 @@ export function checkRanges({ data }: CheckInputs): Finding[] {
     if (!indicator || indicator.derivedFrom) continue;
     const { min, max } = plausibleRange(indicator);
     const value = row.value.value;
-    if (value >= min && value <= max) continue;
+    if (value === undefined || (value >= min && value <= max)) continue;
     const range = `${Number.isFinite(min) ? formatNumber(min) : "−∞"} to ${Number.isFinite(max) ? formatNumber(max) : "∞"}`;
     findings.push(
       error(

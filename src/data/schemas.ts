@@ -52,13 +52,44 @@ export const indicatorRow = z.object({
   max: optionalNumber,
 });
 
-export const observationRow = z.object({
-  indicator: id,
-  region: z.string().min(1, "expected a region id"),
-  year,
-  value: decimalNumber,
-  note: z.string().optional().default(""),
-});
+/** SSB's symbols for a cell without a number (see README "Tegn i tabellene"). */
+export const MISSING_SYMBOLS = [".", "..", "...", ":"] as const;
+export type MissingSymbol = (typeof MISSING_SYMBOLS)[number];
+
+/**
+ * One value with where it came from. Only the first four columns are needed
+ * for a figure typed in by hand; an import from SSB fills in the rest.
+ */
+export const observationRow = z
+  .object({
+    indicator: id,
+    region: z.string().min(1, "expected a region id"),
+    year,
+    /** Empty when the source has no number; `status` then says why. */
+    value: z
+      .string()
+      .regex(/^(-?\d+(\.\d+)?)?$/, "expected a number with a decimal point (e.g. 13.9)")
+      .transform((text) => (text === "" ? undefined : Number(text))),
+    status: z.enum(["", ...MISSING_SYMBOLS], { message: `expected one of SSB's symbols ${MISSING_SYMBOLS.join(" ")} or nothing` }).optional().default(""),
+    /** "SSB 12255", "asss.no", "egne tall"; empty: the indicator's source in indicators.csv. */
+    source: z.string().optional().default(""),
+    release: z.enum(["", "foreløpig", "endelig"], { message: 'expected "foreløpig", "endelig" or nothing' }).optional().default(""),
+    /** When SSB last updated the table (its `updated`), ISO 8601. */
+    updated: z.string().regex(/^(\d{4}-\d\d-\d\d(T[\d:.]+Z?)?)?$/, "expected an ISO date such as 2025-03-15").optional().default(""),
+    /** The day the value was imported, ISO 8601. */
+    imported: z.string().regex(/^(\d{4}-\d\d-\d\d)?$/, "expected an ISO date such as 2025-03-15").optional().default(""),
+    /** "tekst": read from the source document's prose, not from a table. */
+    basis: z.enum(["", "tabell", "tekst"], { message: 'expected "tabell", "tekst" or nothing' }).optional().default(""),
+    note: z.string().optional().default(""),
+  })
+  .superRefine((row, ctx) => {
+    if (row.value === undefined && row.status === "") {
+      ctx.addIssue({ code: "custom", path: ["value"], message: `expected a number, or a symbol in "status" (${MISSING_SYMBOLS.join(" ")}) saying why there is none` });
+    }
+    if (row.value !== undefined && row.status !== "") {
+      ctx.addIssue({ code: "custom", path: ["status"], message: "a value with a missing-value symbol: leave one of them empty" });
+    }
+  });
 
 export const weightRow = z.object({
   indicator: id,

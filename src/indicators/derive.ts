@@ -39,9 +39,10 @@ export function withDerivedIndicators(data: Dataset, derived: readonly DerivedDe
       derivedFrom: `${numeratorId} ÷ ${denominatorId} × 100`,
     });
     for (const row of data.observations) {
-      if (row.value.indicator !== numeratorId) continue;
+      if (row.value.indicator !== numeratorId || row.value.value === undefined) continue;
       const denominator = data.value(denominatorId, row.value.region, row.value.year);
       if (denominator === undefined) continue;
+      const inputs = [row, data.observation(denominatorId, row.value.region, row.value.year)!];
       observations.push({
         file,
         line: row.line,
@@ -50,6 +51,13 @@ export function withDerivedIndicators(data: Dataset, derived: readonly DerivedDe
           region: row.value.region,
           year: row.value.year,
           value: indexAgainst(row.value.value, denominator),
+          status: "",
+          source: "",
+          // A value computed from a preliminary or reconstructed one is just as preliminary or reconstructed.
+          release: inputs.some((input) => input.value.release === "foreløpig") ? "foreløpig" : "",
+          updated: "",
+          imported: "",
+          basis: inputs.some((input) => input.value.basis === "tekst") ? "tekst" : "",
           note: `Beregnet: ${numeratorId} ÷ ${denominatorId} × 100`,
         },
       });

@@ -48,15 +48,15 @@ describe("data validation", () => {
   });
 
   it("a value that is not a number is rejected with file:line:column and what was expected", () => {
-    editLine(observations(), 10, (t) => t.replace(/,(\d+\.\d),$/, ",$1x,"));
+    editLine(observations(), 10, (t) => t.replace(/^([^,]*,[^,]*,\d{4}),(\d+\.\d),/, "$1,$2x,"));
     const error = errorOf(load);
     expect(error.format()).toMatch(/^data\/2025\/observations\.csv:10:4: expected a number with a decimal point \(e\.g\. 13\.9\) in column "value", got "\d+\.\dx"$/);
   });
 
   it("a decimal comma is recognised and explained", () => {
-    editLine(observations(), 10, (t) => t.replace(/,(\d+)\.(\d),$/, ",$1,$2,"));
+    editLine(observations(), 10, (t) => t.replace(/^([^,]*,[^,]*,\d{4}),(\d+)\.(\d),/, "$1,$2,$3,"));
     expect(errorOf(load).format()).toBe(
-      "data/2025/observations.csv:10: malformed CSV: the row has 6 fields, the header has 5 (is there a decimal comma in a comma-separated file? write 13.9, or save the whole file from Excel as \"CSV (semikolonseparert)\")",
+      "data/2025/observations.csv:10: malformed CSV: the row has 12 fields, the header has 11 (is there a decimal comma in a comma-separated file? write 13.9, or save the whole file from Excel as \"CSV (semikolonseparert)\")",
     );
   });
 
