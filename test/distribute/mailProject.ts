@@ -6,6 +6,7 @@ import { afterEach } from "vitest";
 import { distribute, type DistributeOptions, type Outcome } from "../../src/distribute/distribute.js";
 import { ReportError } from "../../src/errors.js";
 import { projectPaths } from "../../src/pipeline.js";
+import { replaceInFile } from "../helpers/edit.js";
 import { scratchProject } from "../helpers/project.js";
 import { startSmtpServer, type ServerBehaviour, type TestSmtpServer } from "../helpers/smtp.js";
 
@@ -33,6 +34,12 @@ function setTimes(dir: string, time: Date): void {
     if (statSync(path).isDirectory()) setTimes(path, time);
     else utimesSync(path, time, time);
   }
+}
+
+/** Edits an input of the report (replaceInFile) and keeps its time before the report files', so they are not stale. */
+export function editInput(root: string, path: string, from: string, to: string): void {
+  replaceInFile(root, path, from, to);
+  utimesSync(join(root, path), INPUTS_TIME, INPUTS_TIME);
 }
 
 /** The addresses on the project's distribution list, in order. */
