@@ -94,11 +94,14 @@ function stopped(failure: SmtpFailure, attempts: number, delivered: number, tota
         hint: "check the user name and password in SMTP_URL (URL-encoded); the run stops at the first refusal so the account is not locked",
       });
     case "tls":
-      return failure.command === "STARTTLS" && failure.responseCode !== undefined
-        ? new ReportError(`the SMTP server ${server} offers no STARTTLS, so the password in SMTP_URL would go in clear (${failure.text}); ${progress}`, {
-            hint: "use the server's TLS port (smtps://…:465) or, only for a trusted relay, add ?tls=off to SMTP_URL",
-          })
-        : new ReportError(`TLS with the SMTP server ${server} failed (${failure.text}); ${progress}`, {
+      if (failure.command === "STARTTLS" && failure.responseCode !== undefined) {
+        return context.transport.smtp?.auth
+          ? new ReportError(`the SMTP server ${server} offers no STARTTLS, so the password in SMTP_URL would go in clear (${failure.text}); ${progress}`, {
+              hint: "use the server's TLS port (smtps://…:465) or, only for a trusted relay, add ?tls=off to SMTP_URL",
+            })
+          : new ReportError(`the SMTP server ${server} refused STARTTLS (${failure.text}); ${progress}`, { hint: "ask the server's administrator, or use smtps://…:465" });
+      }
+      return new ReportError(`TLS with the SMTP server ${server} failed (${failure.text}); ${progress}`, {
             hint: "if the server's certificate comes from your organisation's own CA, set SMTP_CA_FILE to that CA's PEM file",
           });
     case "sender":

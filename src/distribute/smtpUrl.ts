@@ -50,6 +50,7 @@ export function parseSmtpUrl(text: string): SmtpSettings {
   const options = parseQuery(query ?? "");
   if (secure && options.tls === "off") throw fail("SMTP_URL says smtps:// (TLS from the start) and ?tls=off at once", "use one of them");
   const [user = "", pass = ""] = userinfo === undefined ? [] : splitOnce(userinfo, ":");
+  if (!user && pass) throw fail("SMTP_URL has a password but no user name", `e.g. ${EXAMPLE}`);
   return {
     secure,
     host: host.startsWith("[") ? host.slice(1, -1) : host,

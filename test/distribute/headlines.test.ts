@@ -79,6 +79,12 @@ describe("the headline figures in the e-mail (issue 10.18)", () => {
     );
   });
 
+  it.each(["(i 1 000 kr)", "(1000 kr)", "(i 1000 kroner)", "(mill. kr)"])("%s is refused as well", async (label) => {
+    const root = mailProject();
+    editInput(root, "data/2025/report.yaml", " i ASSS-snittet.'", ` i ASSS-snittet ${label}.'`);
+    expect(await failure(run(root, {}, { dryRun: true }))).toContain(`the headline labels its figures "${label}", but expressions print kroner in whole kroner`);
+  });
+
   it('a unit label such as "(prosent)" next to an expression that prints its unit is refused; with enhet=false it is allowed', async () => {
     const root = mailProject();
     editInput(root, "data/2025/report.yaml", '{{verdi "godkjent-utdanning" "Bærum" 2024}}.', '{{verdi "godkjent-utdanning" "Bærum" 2024}} (prosent).');

@@ -63,6 +63,7 @@ describe("SMTP_URL (issue 10.21)", () => {
     ["smtp://h.no:5x", 'SMTP_URL has an invalid port "5x"'],
     ["smtp://h.no/?tls=no", 'SMTP_URL option tls takes off, not "no"'],
     ["smtp://h.no/?secure=true", 'SMTP_URL has an unknown option "secure"'],
+    ["smtp://:hemmelig@h.no", "SMTP_URL has a password but no user name"],
     ["smtps://h.no/?tls=off", "SMTP_URL says smtps:// (TLS from the start) and ?tls=off at once"],
   ])("%s is refused: %s", (url, expected) => {
     expect(refusal(url).startsWith(expected)).toBe(true);
