@@ -45,7 +45,10 @@ export async function sendAll(outgoing: readonly Outgoing[], context: SendContex
   for (const { delivery, message } of outgoing) {
     const result = await sendWithRetries(message, delivery.recipient.address, context);
     if ("failure" in result) {
-      if (result.failure.scope !== "recipient") throw stopped(result.failure, result.attempts, outcomes.length, outgoing.length, context);
+      if (result.failure.scope !== "recipient") {
+        const delivered = outcomes.filter((o) => o.status !== "failed").length;
+        throw stopped(result.failure, result.attempts, delivered, outgoing.length, context);
+      }
       outcomes.push({ recipient: delivery.recipient, status: "failed", detail: result.failure.text });
       continue;
     }
@@ -86,7 +89,7 @@ function stopped(failure: SmtpFailure, attempts: number, delivered: number, tota
   const progress =
     delivered === 0
       ? "nothing was sent"
-      : `stopped after ${delivered} of ${total} messages, which are recorded in ${context.sentLogPath} and will not be sent again`;
+      : `stopped with ${delivered} of ${total} messages delivered, which are recorded in ${context.sentLogPath} and will not be sent again`;
   const after = attempts > 1 ? ` after ${attempts} attempts` : "";
   switch (failure.scope) {
     case "login":

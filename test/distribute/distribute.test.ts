@@ -172,13 +172,15 @@ describe("npm run distribute: without SMTP_URL, --dry-run and refusals", () => {
 
 describe("SMTP_URL=smtp://127.0.0.1:<port> npm run distribute -- 2025 (the real command)", () => {
   /** Async, so the SMTP server in this process can answer while the command runs. */
-  function command(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string }> {
+  function command(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn("npm", ["run", "--silent", "distribute", "--", ...args], { cwd: REPO, env: { ...process.env, ...env } });
       let stdout = "";
+      let stderr = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       child.on("error", reject);
-      child.on("close", (status) => resolve({ status, stdout }));
+      child.on("close", (status) => resolve({ status, stdout, stderr }));
     });
   }
 
@@ -203,5 +205,15 @@ describe("SMTP_URL=smtp://127.0.0.1:<port> npm run distribute -- 2025 (the real 
     const result = await command(["2025", "--root", root], { SMTP_URL: smtp.url });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^analyse@example\.org\s+failed\s+550 /m);
+  });
+
+  it("a wrong password stops the command at once with exit code 1 and a message without the password", async () => {
+    const root = project();
+    const smtp = await server({ password: "riktig" });
+    const result = await command(["2025", "--root", root], { SMTP_URL: `smtp://rapport:feil-passord@127.0.0.1:${smtp.port}/?tls=off` });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^feil: the SMTP server smtp:\/\/127\.0\.0\.1:\d+ \(with login\) \(tls=off\) refused the login \(535 .*\); nothing was sent \(check the user name/m);
+    expect(result.stdout + result.stderr).not.toContain("feil-passord");
+    expect(smtp.logins).toHaveLength(1);
   });
 });

@@ -122,7 +122,7 @@ describe("failures that would hit everyone stop the run (issue 10.20)", () => {
     const message = await failure(run(root, { SMTP_URL: dropping.url }));
     const everyone = recipientsOf(root);
     expect(message).toMatch(
-      new RegExp(`after 3 attempts \\(ECONNECTION: .*\\); stopped after 2 of ${everyone.length} messages, which are recorded in output/2025/sent-log\\.jsonl and will not be sent again`),
+      new RegExp(`after 3 attempts \\(ECONNECTION: .*\\); stopped with 2 of ${everyone.length} messages delivered, which are recorded in output/2025/sent-log\\.jsonl and will not be sent again`),
     );
     expect(dropping.received).toHaveLength(2);
     expect(logged(root).map((l) => (JSON.parse(l) as { recipient: string }).recipient)).toEqual(dropping.received.map((r) => r.to[0]));
@@ -131,6 +131,13 @@ describe("failures that would hit everyone stop the run (issue 10.20)", () => {
     const second = await run(root, { SMTP_URL: healthy.url });
     expect(second.filter((o) => o.status === "already served")).toHaveLength(2);
     expect([...dropping.received, ...healthy.received].map((r) => r.to[0]).sort()).toEqual([...everyone].sort());
+  });
+
+  it("the count of delivered messages at a stop leaves out the recipients that were refused", async () => {
+    const root = mailProject();
+    const smtp = await server({ reject: [recipientsOf(root)[0]!], dropAfter: 2 });
+    expect(await failure(run(root, { SMTP_URL: smtp.url }))).toMatch(/; stopped with 2 of \d+ messages delivered, /);
+    expect(logged(root)).toHaveLength(2);
   });
 
   it("a recipient the server refuses does not stop the run", async () => {
