@@ -2,16 +2,14 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 import { readCsv } from "../data/csv.js";
 import { ReportError } from "../errors.js";
+import { emailAddress } from "./address.js";
 
 export const ATTACHABLE = ["pdf", "docx"] as const;
 export type Attachable = (typeof ATTACHABLE)[number];
 
-/** A deliberately plain address check: one @, no spaces, a dot in the domain. */
-const address = z.string().regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/, "expected an e-mail address such as navn@kommune.no");
-
 const recipientRow = z.object({
   name: z.string().min(1, "expected the recipient's name"),
-  address,
+  address: emailAddress,
   group: z.string().optional().default(""),
   formats: z
     .string()

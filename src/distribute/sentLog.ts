@@ -1,35 +1,51 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { z } from "zod";
+
+const sentEntry = z.object({
+  recipient: z.string().min(1),
+  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 hash")),
+  messageId: z.string(),
+  time: z.string().datetime(),
+  via: z.enum(["smtp", "outbox"]),
+});
 
 /** One delivered message, as recorded in output/<year>/sent-log.jsonl. */
-export interface SentEntry {
-  readonly recipient: string;
-  readonly files: Readonly<Record<string, string>>;
-  readonly messageId: string;
-  readonly time: string;
-  readonly via: "smtp" | "outbox";
+export type SentEntry = Readonly<z.output<typeof sentEntry>>;
+
+/** A line of the log that is not an entry: reported, ignored, never rewritten. */
+export interface BadLine {
+  readonly line: number;
+  readonly problem: string;
 }
 
 /**
  * The record of who has been served. One JSON line per delivered message,
  * appended the moment the server accepted it, so a crash half-way loses
- * nothing: the next run reads the log and serves only the rest. A line cut
- * short by a crash is skipped.
+ * nothing: the next run reads the log and serves only the rest.
+ *
+ * Every line is validated; one that is not an entry (cut short by a crash,
+ * edited by hand) is listed in `badLines` with its number and otherwise
+ * ignored, so it never hides the valid lines around it. The file is only
+ * ever appended to, and a new entry always starts on a line of its own.
  */
 export class SentLog {
-  private readonly entries: SentEntry[];
+  private readonly entries: SentEntry[] = [];
+  readonly badLines: BadLine[] = [];
+  /** The file ends without a newline (a crash cut the last line short). */
+  private unterminated = false;
 
   constructor(private readonly file: string) {
-    this.entries = existsSync(file)
-      ? readFileSync(file, "utf8")
-          .split("\n")
-          .flatMap((line) => {
-            try {
-              return line.trim() ? [JSON.parse(line) as SentEntry] : [];
-            } catch {
-              return [];
-            }
-          })
-      : [];
+    if (!existsSync(file)) return;
+    const content = readFileSync(file, "utf8");
+    this.unterminated = content.length > 0 && !content.endsWith("\n");
+    content
+      .split("\n")
+      .forEach((text, i) => {
+        if (!text.trim()) return;
+        const entry = parseLine(text);
+        if (typeof entry === "string") this.badLines.push({ line: i + 1, problem: entry });
+        else this.entries.push(entry);
+      });
   }
 
   /**
@@ -44,9 +60,23 @@ export class SentLog {
   }
 
   record(entry: SentEntry): void {
-    appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
+    appendFileSync(this.file, `${this.unterminated ? "\n" : ""}${JSON.stringify(entry)}\n`);
+    this.unterminated = false;
     this.entries.push(entry);
   }
+}
+
+function parseLine(text: string): SentEntry | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return "not a JSON object (cut short?)";
+  }
+  const result = sentEntry.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  return issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
 }
 
 function sorted(files: Readonly<Record<string, string>>): Record<string, string> {

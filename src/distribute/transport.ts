@@ -1,49 +1,58 @@
+import { existsSync, readFileSync } from "node:fs";
+import { rootCertificates } from "node:tls";
 import nodemailer, { type Transporter } from "nodemailer";
 import { ReportError } from "../errors.js";
+import { describeSmtp, parseSmtpUrl, type SmtpSettings } from "./smtpUrl.js";
 
 export interface Delivery {
   readonly kind: "smtp" | "outbox";
   /** Where mail goes, for the log: never the credentials. */
   readonly describe: string;
   readonly transporter: Transporter;
+  /** The server's settings (smtp only), for messages about it. */
+  readonly smtp?: SmtpSettings;
 }
 
 /**
- * SMTP from `SMTP_URL` (e.g. smtp://user:pass@mail.example.no:587), upgraded
- * with STARTTLS whenever the server offers it; with no SMTP_URL, an outbox
- * transport that only builds the messages, which are then saved as .eml.
+ * SMTP from `SMTP_URL` (e.g. smtp://user:pass@mail.example.no:587); with no
+ * SMTP_URL, an outbox transport that only builds the messages, saved as .eml.
+ *
+ * TLS: smtps:// is TLS from the start. With smtp://, a URL with a user name
+ * requires STARTTLS, so a password never goes in clear: a server that offers
+ * none is refused before the login (`?tls=off` allows it, for a trusted
+ * relay). Without a login, STARTTLS is used whenever the server offers it.
+ * The server's certificate is always verified, against the system's CAs and
+ * the one in `SMTP_CA_FILE` (a PEM file, e.g. the municipality's own CA).
  */
 export function createDelivery(env: NodeJS.ProcessEnv): Delivery {
   const url = env.SMTP_URL;
   if (!url) {
     return { kind: "outbox", describe: "outbox (no SMTP_URL set)", transporter: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "\r\n" }) };
   }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ReportError("SMTP_URL is not a URL", { hint: "e.g. smtp://user:password@mail.example.no:587 (the value is not shown here)" });
-  }
-  if (parsed.protocol !== "smtp:" && parsed.protocol !== "smtps:") {
-    throw new ReportError(`SMTP_URL must start with smtp:// or smtps://, not ${parsed.protocol}//`);
-  }
-  const secure = parsed.protocol === "smtps:";
-  const port = Number(parsed.port || (secure ? 465 : 587));
+  const smtp = parseSmtpUrl(url);
   const transporter = nodemailer.createTransport({
-    host: parsed.hostname,
-    port,
-    secure,
-    ...(parsed.username ? { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } } : {}),
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    requireTLS: smtp.auth !== undefined && !smtp.allowPlainLogin,
+    tls: { ca: trustedCertificates(env.SMTP_CA_FILE), rejectUnauthorized: true },
+    ...(smtp.auth ? { auth: { user: smtp.auth.user, pass: smtp.auth.pass } } : {}),
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
   });
-  return { kind: "smtp", describe: `${parsed.protocol}//${parsed.hostname}:${port}${parsed.username ? " (with login)" : ""}`, transporter };
+  return { kind: "smtp", describe: describeSmtp(smtp), transporter, smtp };
 }
 
-/** Server busy, connection lost, 4xx: worth another try. A 5xx refusal is final. */
-export function isTransient(error: unknown): boolean {
-  const e = error as { responseCode?: number; code?: string };
-  if (typeof e.responseCode === "number") return e.responseCode >= 400 && e.responseCode < 500;
-  return ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "ECONNRESET", "EPIPE", "ECONNREFUSED", "EPROTOCOL"].includes(e.code ?? "");
+/** The system's CAs, plus the one in SMTP_CA_FILE: added to them, never replacing them. */
+function trustedCertificates(caFile: string | undefined): string[] {
+  if (caFile === undefined || caFile === "") return [...rootCertificates];
+  if (!existsSync(caFile)) {
+    throw new ReportError(`SMTP_CA_FILE names a file that does not exist: ${caFile}`, { hint: "give the path of the CA certificate as a PEM file" });
+  }
+  const pem = readFileSync(caFile, "utf8");
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) {
+    throw new ReportError(`SMTP_CA_FILE is not a PEM certificate: ${caFile}`, { hint: "it must contain -----BEGIN CERTIFICATE-----" });
+  }
+  return [...rootCertificates, pem];
 }
