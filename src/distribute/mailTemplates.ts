@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import Handlebars from "handlebars";
 import { ReportError } from "../errors.js";
-import { renderError, syntaxError } from "./templateErrors.js";
+import { renderError, syntaxError } from "../render/templateErrors.js";
 import { checkFields, VIEW_FIELDS, type MessageView } from "./templateFields.js";
 
 export type { MessageView } from "./templateFields.js";
@@ -33,7 +33,7 @@ export function loadMessageTemplates(templateDir: string, root: string): Message
     try {
       ast = hbs.parse(source);
     } catch (error) {
-      throw syntaxError(error, source, display);
+      throw syntaxError(error, source, display, "mail template");
     }
     checkFields(ast, VIEW_FIELDS, display);
     const template = hbs.compile(ast, { strict: true, noEscape: !escape });
@@ -41,7 +41,7 @@ export function loadMessageTemplates(templateDir: string, root: string): Message
       try {
         return template(view);
       } catch (error) {
-        throw renderError(error, display);
+        throw renderError(error, display, VIEW_FIELDS, "mail template");
       }
     };
   };

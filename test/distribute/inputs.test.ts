@@ -86,6 +86,7 @@ describe("mail template errors are found by --dry-run (issue 10.8)", () => {
     replaceInFile(root, "templates/mail/body.html.hbs", "<ul>{{#each headlines}}<li>{{this}}</li>{{/each}}</ul>", "<ul>{{#each headlines}}<li>{{this}}</li></ul>");
     const source = readFileSync(join(root, "templates", "mail", "body.html.hbs"), "utf8");
     const opens = source.split("\n").findIndex((l) => l.includes("{{#each headlines}}")) + 1;
+    const column = source.split("\n")[opens - 1]!.indexOf("{{#each headlines}}") + 1;
     let parser = "";
     try {
       Handlebars.parse(source);
@@ -95,7 +96,7 @@ describe("mail template errors are found by --dry-run (issue 10.8)", () => {
     expect(parser).toMatch(/got 'EOF'/);
     const message = await failure(run(root, { SMTP_URL: smtp.url }, { dryRun: true }));
     expect(message).toBe(
-      `templates/mail/body.html.hbs:${opens}: {{#each}} is never closed; the template parser says:\n${parser
+      `templates/mail/body.html.hbs:${opens}:${column}: {{#each}} is never closed; the template parser says:\n${parser
         .split("\n")
         .map((l) => `    ${l}`)
         .join("\n")} (close it with {{/each}})`,
@@ -109,7 +110,7 @@ describe("mail template errors are found by --dry-run (issue 10.8)", () => {
     replaceInFile(root, "templates/mail/body.txt.hbs", "{{#each chapters}}\n- {{this}}\n{{/each}}", "{{#each chapters}}\n- {{this}}\n{{/if}}");
     const opens = readFileSync(join(root, "templates", "mail", "body.txt.hbs"), "utf8").split("\n").findIndex((l) => l === "{{#each chapters}}") + 1;
     const message = await failure(run(root, {}, { dryRun: true }));
-    expect(message).toMatch(new RegExp(`^templates/mail/body\\.txt\\.hbs:${opens}: mail template syntax error; the template parser says:\\n    each doesn't match if`));
+    expect(message).toMatch(new RegExp(`^templates/mail/body\\.txt\\.hbs:${opens}:1: \\{\\{#each\\}\\} is closed by \\{\\{/if\\}\\}; the template parser says:\\n    each doesn't match if`));
     expect(message).not.toContain("[object Object]");
   });
 

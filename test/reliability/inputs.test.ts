@@ -7,7 +7,7 @@ import { runChecks } from "../../src/check/runChecks.js";
 import { loadRecipients } from "../../src/distribute/recipients.js";
 import { ReportError } from "../../src/errors.js";
 import { buildModel, loadInputs, projectPaths } from "../../src/pipeline.js";
-import { templateSyntaxError } from "../../src/render/templateSyntax.js";
+import { syntaxError } from "../../src/render/templateErrors.js";
 import { replaceInFile } from "../helpers/edit.js";
 import { scratchProject } from "../helpers/project.js";
 
@@ -176,8 +176,8 @@ describe("located messages", () => {
     } catch (error) {
       parserError = error;
     }
-    const error = templateSyntaxError(source, parserError, "templates/partials/chart.hbs");
-    expect(error.format()).toMatch(/^templates\/partials\/chart\.hbs:4:1: the block \{\{#if\}\} opened here is closed by \{\{\/each\}\}\n {4}if doesn't match each/);
+    const error = syntaxError(parserError, source, "templates/partials/chart.hbs");
+    expect(error.format()).toMatch(/^templates\/partials\/chart\.hbs:4:1: \{\{#if\}\} is closed by \{\{\/each\}\}; the template parser says:\n {4}if doesn't match each - 4:3 \(close it with \{\{\/if\}\}\)$/);
     expect(error.format()).not.toContain("[object Object]");
   });
 });

@@ -8,8 +8,10 @@ export const distributeCommand: Command = {
   name: "distribute",
   synopsis: "<år> [--dry-run] [--resend] [--max-size <MB>]",
   description: `Sender årets PDF og Word-fil til alle på data/distribution-list.csv, én e-post hver.
-Med SMTP_URL satt (smtp://bruker:passord@mail.kommune.no:587) sendes e-posten med SMTP,
-med STARTTLS; avsender er MAIL_FROM. Uten SMTP_URL lagres hver e-post som .eml i
+Med SMTP_URL satt (smtp://bruker:passord@mail.kommune.no:587) sendes e-posten med SMTP;
+med innlogging kreves STARTTLS (smtps:// = TLS fra start; ?tls=off bare for en betrodd
+relay), SMTP_CA_FILE=<pem> for kommunens egen CA, og spesialtegn i passordet URL-kodes
+(@ → %40). Avsender er MAIL_FROM. Uten SMTP_URL lagres hver e-post som .eml i
 output/<år>/outbox/. Hvem som har fått hva, står i output/<år>/sent-log.jsonl; en ny
 kjøring sender bare til dem som mangler eller har fått eldre filer.`,
   options: {
