@@ -14,6 +14,7 @@ import { launchBrowser } from "./render/pdf/browser.js";
 import { printPdf } from "./render/pdf/printPdf.js";
 import { renderDocx } from "./render/docx/renderDocx.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
+import { BUILD_RECORD, buildRecordJson } from "./changes/buildRecord.js";
 
 /**
  * The report build, in named stages. Only this file knows their order:
@@ -110,7 +111,7 @@ export async function buildReport(
   const targets = FORMATS.filter((format) => formats.has(format)).map((format) => join(dir, `kostra-analyse-${year}.${format}`));
   // A read-only or blocked output folder is found now, not after seconds of printing.
   checkWritable(dir, targets, paths.root);
-  const { model, findings } = await buildModel(paths, year, effects);
+  const { model, findings, data } = await buildModel(paths, year, effects);
   if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}`);
   const rendered: Partial<Record<Format, string | Uint8Array>> = {};
   let pages: number | undefined;
@@ -144,6 +145,8 @@ export async function buildReport(
       files[format] = join(dir, `kostra-analyse-${year}.${format}`);
       return [{ path: files[format], content }];
     });
+    // What the files were made from, written with them, so `npm run changes` can say what moved since.
+    set.push({ path: join(dir, BUILD_RECORD), content: buildRecordJson(year, data, new Date().toISOString()) });
     writeFileSet(set, paths.root);
   });
   return { files, ...(pages !== undefined ? { pages } : {}) };

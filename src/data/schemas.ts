@@ -50,6 +50,17 @@ export const indicatorRow = z.object({
   /** The plausible range, when the unit's own (see `plausibleRange`) does not fit, e.g. a deviation in prosent. */
   min: optionalNumber,
   max: optionalNumber,
+  /** Where SSB publishes it: table number, ContentsCode (or the CSV's variable label) … */
+  ssb_table: z.string().regex(/^(\d{5})?$/, "expected SSB's five-digit table number, e.g. 12362, or nothing").optional().default(""),
+  ssb_contents: z.string().optional().default(""),
+  /** … and the other dimensions held fixed, e.g. "KOKfunksjon0000=202 KOKregnskapsomfa0000=B". */
+  ssb_dimensions: z
+    .string()
+    .regex(/^([^=\s]+=[^=\s]+(\s+[^=\s]+=[^=\s]+)*)?$/, 'expected dimension=code pairs separated by spaces, e.g. "KOKfunksjon0000=202"')
+    .optional()
+    .default(""),
+  /** SSB's numbers are in kr (1) or 1 000 kr (1000); they are converted to this indicator's `scale`. */
+  ssb_scale: z.enum(["", "1", "1000"], { message: "expected 1 or 1000, or nothing" }).optional().default("").transform((text) => (text ? Number(text) : 1)),
 });
 
 /** SSB's symbols for a cell without a number (see README "Tegn i tabellene"). */

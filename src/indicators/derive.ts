@@ -36,6 +36,10 @@ export function withDerivedIndicators(data: Dataset, derived: readonly DerivedDe
       decimals: 1,
       source: numerator.source,
       kostra_function: "",
+      ssb_table: "",
+      ssb_contents: "",
+      ssb_dimensions: "",
+      ssb_scale: 1,
       derivedFrom: `${numeratorId} ÷ ${denominatorId} × 100`,
     });
     for (const row of data.observations) {

@@ -1,0 +1,95 @@
+import { makeDataset, type Dataset } from "../data/dataset.js";
+import type { ObservationRow } from "../data/schemas.js";
+import { withDerivedIndicators } from "../indicators/derive.js";
+import { formatValue } from "../format/norwegian.js";
+import type { ReportDefinition } from "../config/definitionSchema.js";
+import type { Commentary } from "../narrative/loadCommentary.js";
+import { renderExpressions } from "../narrative/expressions.js";
+import { describeProvenance } from "../import/merge.js";
+
+export interface MovedValue {
+  readonly indicator: string;
+  readonly region: string;
+  readonly year: number;
+  readonly before: string;
+  readonly after: string;
+  readonly detail: string;
+}
+
+export interface RereadSentence {
+  readonly file: string;
+  readonly line: number;
+  readonly before: string;
+  readonly after: string;
+  readonly sentence: string;
+}
+
+const key = (row: ObservationRow) => `${row.indicator}\u0000${row.region}\u0000${row.year}`;
+
+/** Every value that is not what it was: new, gone, or another number or symbol. */
+export function movedValues(before: readonly ObservationRow[], after: Dataset): MovedValue[] {
+  const show = (row: ObservationRow | undefined) => {
+    if (!row) return "–";
+    const indicator = after.indicators.get(row.indicator);
+    return row.value === undefined ? row.status : formatValue(row.value, indicator?.unit ?? "", indicator?.decimals ?? 1);
+  };
+  const old = new Map(before.map((row) => [key(row), row]));
+  const moved: MovedValue[] = [];
+  for (const { value: row } of after.observations) {
+    if (after.indicators.get(row.indicator)?.derivedFrom) continue;
+    const earlier = old.get(key(row));
+    old.delete(key(row));
+    if (earlier && earlier.value === row.value && earlier.status === row.status) continue;
+    moved.push({ indicator: row.indicator, region: row.region, year: row.year, before: show(earlier), after: show(row), detail: `${earlier ? describeProvenance(earlier) : "new"} → ${describeProvenance(row)}` });
+  }
+  for (const row of old.values()) moved.push({ indicator: row.indicator, region: row.region, year: row.year, before: show(row), after: "–", detail: "removed" });
+  return moved;
+}
+
+/**
+ * The commentary sentences whose expressions print another number with the
+ * old data than with today's: exactly what an editor must reread. Each
+ * section is rendered again against a dataset made of the old values.
+ */
+export function sentencesToReread(
+  before: readonly ObservationRow[],
+  current: Dataset,
+  definition: ReportDefinition,
+  commentary: Commentary,
+  definitionFile: string,
+): RereadSentence[] {
+  const located = before.map((value, i) => ({ value, file: "build-record.json", line: i + 1 }));
+  const oldData = withDerivedIndicators(makeDataset(current.regions, current.indicators, located, current.weights), definition.derived, definitionFile);
+  const result: RereadSentence[] = [];
+  for (const section of commentary.values()) {
+    let oldTexts: readonly string[] | undefined;
+    try {
+      oldTexts = renderExpressions(section.source, section.file, section.bodyLineOffset, { data: oldData, definition }).uses.map((use) => use.text);
+    } catch {
+      oldTexts = undefined; // the old data lacked a value this section now uses
+    }
+    section.expressions.forEach((use, i) => {
+      const was = oldTexts?.[i] ?? "(ingen verdi)";
+      if (was === use.text) return;
+      result.push({ file: section.file, line: use.line, before: was, after: use.text, sentence: sentenceAround(section.source, use.start, use.end, use.text) });
+    });
+  }
+  return result;
+}
+
+/** The sentence that holds source[start, end), with the expression shown as the text it prints. */
+function sentenceAround(source: string, start: number, end: number, printed: string): string {
+  const boundary = /[.!?]\s+(?=[A-ZÆØÅ0-9{])|\n\s*\n/g;
+  let from = 0;
+  let to = source.length;
+  for (const match of source.matchAll(boundary)) {
+    const at = match.index! + match[0].length;
+    if (at <= start) from = at;
+    else if (match.index! >= end) {
+      to = match.index! + 1;
+      break;
+    }
+  }
+  const text = `${source.slice(from, start)}«${printed}»${source.slice(end, to)}`;
+  return text.replace(/\{\{[^}]*\}\}/g, "…").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,140 @@
+import type { Dataset } from "../data/dataset.js";
+import type { ObservationRow } from "../data/schemas.js";
+import { ReportError } from "../errors.js";
+import { inIndicatorScale, matches, type SsbMapping } from "./catalogue.js";
+import type { SsbCell, SsbDataset } from "./dataset.js";
+import type { AllowedStep, KommuneHistory } from "./kommuneNumbers.js";
+import { isMissingSymbol } from "./symbols.js";
+
+export interface ImportContext {
+  readonly data: Dataset;
+  readonly mappings: ReadonlyMap<string, readonly SsbMapping[]>;
+  readonly history: KommuneHistory;
+  /** The years the target folder holds (the report's years). */
+  readonly years: readonly number[];
+  /** Explicitly accepted merges, e.g. 0220 → 3025. */
+  readonly allow: readonly AllowedStep[];
+  /** "foreløpig"/"endelig" when the analyst says so; otherwise from the dates. */
+  readonly release: "foreløpig" | "endelig" | undefined;
+  /** Today, ISO date. */
+  readonly today: string;
+}
+
+/** What one SSB file gives, and everything it had that was not taken. */
+export interface ImportedFile {
+  readonly file: string;
+  readonly table: string;
+  readonly rows: readonly ObservationRow[];
+  readonly unmappedContents: ReadonlyMap<string, string>;
+  readonly unknownRegions: ReadonlyMap<string, string>;
+  /** Merged or split municipalities, one line each. */
+  readonly ambiguousRegions: readonly string[];
+  readonly otherYears: ReadonlySet<number>;
+  readonly otherDimensionCells: number;
+}
+
+/**
+ * SSB cells → observations in our format, through the catalogue. A cell
+ * becomes a row when its contents (and fixed dimensions) map to an
+ * indicator, its region — after following kommune-number changes one to one
+ * — is one of data/regions.csv, and its year is one of the folder's years.
+ * Everything else is counted and listed, never dropped in silence.
+ */
+export function toObservations(dataset: SsbDataset, context: ImportContext): ImportedFile {
+  const mappings = context.mappings.get(dataset.table);
+  if (!mappings || mappings.length === 0) {
+    throw new ReportError(`no indicator maps to table ${dataset.table}`, {
+      location: { file: dataset.file },
+      hint: `give an indicator ssb_table ${dataset.table} and its ssb_contents in data/indicators.csv, or import another table`,
+    });
+  }
+  const unmappedContents = new Map<string, string>();
+  const unknownRegions = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const otherYears = new Set<number>();
+  let otherDimensionCells = 0;
+  const chosen = new Map<string, { row: ObservationRow; cell: SsbCell }>();
+
+  for (const cell of dataset.cells) {
+    const mapping = mappings.find((m) => matches(m, cell));
+    if (!mapping) {
+      if (mappings.some((m) => m.contents === cell.contents || m.contents === cell.contentsLabel)) otherDimensionCells += 1;
+      else unmappedContents.set(cell.contents, cell.contentsLabel);
+      continue;
+    }
+    if (!context.years.includes(cell.year)) {
+      otherYears.add(cell.year);
+      continue;
+    }
+    const region = regionOf(cell, context, unknownRegions, ambiguous);
+    if (region === undefined) continue;
+    const row = rowOf(cell, mapping, region, dataset, context);
+    const key = `${row.indicator}\u0000${row.region}\u0000${row.year}`;
+    const earlier = chosen.get(key);
+    if (!earlier || (earlier.row.value === undefined && row.value !== undefined)) {
+      // A renumbered kommune appears under both numbers; SSB gives "." under the one not in use.
+      chosen.set(key, { row, cell });
+    } else if (row.value !== undefined && earlier.row.value !== undefined && row.value !== earlier.row.value) {
+      throw new ReportError(`two different values for ${row.indicator} / ${row.region} / ${row.year}: ${earlier.row.value} (${describeCell(earlier.cell)}) and ${row.value} (${describeCell(cell)})`, {
+        location: { file: dataset.file },
+        hint: "fix the other dimensions in ssb_dimensions in data/indicators.csv so one cell is meant",
+      });
+    }
+  }
+  return {
+    file: dataset.file,
+    table: dataset.table,
+    rows: [...chosen.values()].map((c) => c.row),
+    unmappedContents,
+    unknownRegions,
+    ambiguousRegions: [...ambiguous],
+    otherYears,
+    otherDimensionCells,
+  };
+}
+
+function regionOf(cell: SsbCell, context: ImportContext, unknown: Map<string, string>, ambiguous: Set<string>): string | undefined {
+  let code = cell.region;
+  if (/^\d{4}$/.test(code)) {
+    const resolved = context.history.resolve(code, { validIn: cell.year, allow: context.allow });
+    if (resolved.kind === "ambiguous") {
+      ambiguous.add(`${context.history.describe(resolved)}: not carried over (allow it with --allow ${code}=${resolved.to[0]})`);
+      return undefined;
+    }
+    code = resolved.code;
+  }
+  if (context.data.regions.has(code)) return code;
+  unknown.set(cell.region, cell.regionLabel);
+  return undefined;
+}
+
+function rowOf(cell: SsbCell, mapping: SsbMapping, region: string, dataset: SsbDataset, context: ImportContext): ObservationRow {
+  const missing = cell.value === null;
+  const status = missing ? (cell.status && isMissingSymbol(cell.status) ? cell.status : "..") : "";
+  return {
+    indicator: mapping.indicator.id,
+    region,
+    year: cell.year,
+    ...(missing ? {} : { value: inIndicatorScale(cell.value!, mapping.indicator) }),
+    status: status as ObservationRow["status"],
+    source: `SSB ${dataset.table}`,
+    release: context.release ?? releaseOf(cell.year, dataset.updated ?? context.today),
+    updated: dataset.updated ?? "",
+    imported: context.today,
+    basis: "tabell",
+    note: "",
+  };
+}
+
+/**
+ * KOSTRA figures for a year are preliminary from 15 March of the next year
+ * and final from 15 June: a table updated before 15 June of the year after
+ * the data year holds preliminary figures for that year.
+ */
+export function releaseOf(year: number, updated: string): "foreløpig" | "endelig" {
+  return updated.slice(0, 10) < `${year + 1}-06-15` ? "foreløpig" : "endelig";
+}
+
+function describeCell(cell: SsbCell): string {
+  return [`region ${cell.region}`, ...Object.entries(cell.dimensions).map(([k, v]) => `${k} ${v}`)].join(", ");
+}
