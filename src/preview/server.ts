@@ -1,10 +1,12 @@
-import { createReadStream, existsSync, watch, type FSWatcher } from "node:fs";
-import { createServer, type ServerResponse } from "node:http";
+import { createReadStream } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { basename, join } from "node:path";
-import { isReportError } from "../errors.js";
+import { ReportError, isReportError } from "../errors.js";
 import { buildModel, buildReport, type ProjectPaths } from "../pipeline.js";
 import { loadHtmlTemplates } from "../render/html/renderHtml.js";
 import { previewPage } from "./page.js";
+import { refusal } from "./requestGuard.js";
+import { watchFolders, type FolderWatcher } from "./watchFolders.js";
 
 export interface PreviewOptions {
   readonly year: number;
@@ -28,22 +30,33 @@ interface State {
   buildMs: number;
 }
 
+/** What POST /build answers; everyone who asked while a build ran gets the same. */
+type FilesResult = { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly error: string };
+
 const MIME: Record<string, string> = {
   ".pdf": "application/pdf",
   ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   ".html": "text/html; charset=utf-8",
 };
 
+/** A file name under /output/: no folders, nothing to escape. */
+const OUTPUT_NAME = /^[\w-]+(\.[\w-]+)*$/;
+
+const HOST = "127.0.0.1";
+
 /**
  * `npm run preview`: the report as HTML on 127.0.0.1, rebuilt whenever a
  * file under data/ or templates/ changes. A mistake in a file is shown in the
  * page and the server keeps running; the next save that fixes it clears it.
+ * No request can stop the server: a malformed one gets 400, one from another
+ * site 403 (see requestGuard.ts).
  */
 export async function startPreview(paths: ProjectPaths, options: PreviewOptions): Promise<PreviewServer> {
   const state: State = { version: 0, buildMs: 0 };
   const clients = new Set<ServerResponse>();
   let running: Promise<void> | undefined;
   let pending = false;
+  let building: Promise<FilesResult> | undefined;
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
@@ -52,7 +65,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
       state.html = loadHtmlTemplates(paths.templateDir, paths.root).render(model);
       state.error = undefined;
     } catch (error) {
-      state.error = isReportError(error) ? error.format() : `intern feil: ${(error as Error).message}`;
+      state.error = describe(error);
     }
     state.version += 1;
     state.buildMs = performance.now() - started;
@@ -76,64 +89,147 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     return running;
   };
 
-  await schedule();
-
-  let debounce: NodeJS.Timeout | undefined;
-  const watchers: FSWatcher[] = [paths.dataDir, paths.templateDir].map((dir) =>
-    watch(dir, { recursive: true }, () => {
-      clearTimeout(debounce);
-      debounce = setTimeout(() => void schedule(), 20);
-    }),
-  );
+  /**
+   * PDF and Word, one build at a time: Chromium is heavy. A request while one
+   * runs joins it and gets its answer; it never starts another.
+   */
+  const buildFiles = (): Promise<FilesResult> => {
+    building ??= (async (): Promise<FilesResult> => {
+      const started = performance.now();
+      options.log("lager PDF og Word …");
+      try {
+        const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]));
+        const files = Object.values(outputs.files).map((file) => basename(file));
+        options.log(`PDF og Word laget på ${Math.round(performance.now() - started)} ms: ${files.join(", ")}`);
+        return { ok: true, files };
+      } catch (error) {
+        options.log(`PDF og Word feilet: ${describe(error)}`);
+        return { ok: false, error: describe(error) };
+      } finally {
+        building = undefined;
+      }
+    })();
+    return building;
+  };
 
   const outputDir = join(paths.outputDir, String(options.year));
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (request.method === "GET" && url.pathname === "/") {
+  let port = options.port;
+
+  const route = (request: IncomingMessage, response: ServerResponse, path: string): void => {
+    if (request.method === "GET" && path === "/") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       response.end(previewPage(state.html, state.error, state.version));
-    } else if (request.method === "GET" && url.pathname === "/events") {
+    } else if (request.method === "GET" && path === "/events") {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(`event: version\ndata: ${state.version}\n\n`);
       clients.add(response);
       request.on("close", () => clients.delete(response));
-    } else if (request.method === "POST" && url.pathname === "/build") {
-      buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"])).then(
-        (outputs) => json(response, 200, { ok: true, files: Object.values(outputs.files).map((f) => basename(f)) }),
-        (error: unknown) => json(response, 200, { ok: false, error: isReportError(error) ? error.format() : String(error) }),
-      );
-    } else if (request.method === "GET" && url.pathname.startsWith("/output/")) {
-      const name = basename(decodeURIComponent(url.pathname));
-      const file = join(outputDir, name);
-      const type = MIME[name.slice(name.lastIndexOf("."))];
-      if (!type || !existsSync(file)) return json(response, 404, { ok: false, error: "not found" });
-      response.writeHead(200, { "content-type": type, "content-disposition": `attachment; filename="${name}"` });
-      createReadStream(file).pipe(response);
+    } else if (request.method === "POST" && path === "/build") {
+      void buildFiles().then((result) => json(response, 200, result));
+    } else if (request.method === "GET" && path.startsWith("/output/")) {
+      sendOutput(response, outputDir, path.slice("/output/".length));
     } else {
       json(response, 404, { ok: false, error: "not found" });
     }
+  };
+
+  const server = createServer((request, response) => {
+    try {
+      const refused = refusal(request.method, request.headers, port);
+      if (refused) return json(response, 403, { ok: false, error: refused });
+      const path = decodedPath(request.url);
+      if (path === undefined) return json(response, 400, { ok: false, error: "malformed URL" });
+      route(request, response, path);
+    } catch (error) {
+      options.log(`intern feil: ${describe(error)}`);
+      if (!response.headersSent) json(response, 500, { ok: false, error: "internal error" });
+      else response.destroy();
+    }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", resolve);
-  });
-  const port = (server.address() as { port: number }).port;
+
+  await listen(server, options.port);
+  server.on("error", (error) => options.log(`intern feil: ${describe(error)}`));
+  const address = server.address();
+  port = typeof address === "object" && address !== null ? address.port : options.port;
+
+  let watcher: FolderWatcher;
+  try {
+    watcher = watchFolders([paths.dataDir, paths.templateDir], () => void schedule(), {
+      onError: (error) => options.log(`kan ikke overvåke: ${error.message}`),
+    });
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  await schedule();
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${HOST}:${port}/`,
     settled: async () => {
       while (running) await running;
     },
     version: () => state.version,
     close: async () => {
-      clearTimeout(debounce);
-      for (const watcher of watchers) watcher.close();
+      watcher.close();
       for (const client of clients) client.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await running;
+      await Promise.all([running, building]);
     },
   };
+}
+
+/** Starts listening, or says in one line why it cannot and what to do. */
+async function listen(server: Server, port: number): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, HOST, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    const other = port < 65535 ? port + 1 : port - 1;
+    if (errorCode(error) === "EADDRINUSE") {
+      throw new ReportError(`port ${port} is already in use`, { hint: `choose another with --port ${other} (or stop the other preview)`, cause: error });
+    }
+    if (errorCode(error) === "EACCES") {
+      throw new ReportError(`port ${port} may not be used by a normal user`, { hint: "choose one above 1023, e.g. --port 4321", cause: error });
+    }
+    throw error;
+  }
+}
+
+/** The request's path, percent-decoded; undefined when it is not a valid URL. */
+function decodedPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? "/", `http://${HOST}`).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+function sendOutput(response: ServerResponse, dir: string, name: string): void {
+  const type = MIME[name.slice(name.lastIndexOf("."))];
+  if (!type || !OUTPUT_NAME.test(name)) return json(response, 404, { ok: false, error: "not found" });
+  const stream = createReadStream(join(dir, name));
+  stream.once("open", () => {
+    response.writeHead(200, { "content-type": type, "content-disposition": `attachment; filename="${name}"` });
+    stream.pipe(response);
+  });
+  stream.once("error", () => {
+    if (!response.headersSent) json(response, 404, { ok: false, error: "not found" });
+    else response.destroy();
+  });
+}
+
+function describe(error: unknown): string {
+  return isReportError(error) ? error.format() : `intern feil: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
 
 function json(response: ServerResponse, status: number, body: unknown): void {
