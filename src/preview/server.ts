@@ -1,9 +1,12 @@
-import { createReadStream } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, join } from "node:path";
-import { ReportError, isReportError } from "../errors.js";
+import { isReportError } from "../errors.js";
 import { buildModel, buildReport, type ProjectPaths } from "../pipeline.js";
 import { loadHtmlTemplates } from "../render/html/renderHtml.js";
+import { joinRunning } from "./joinRunning.js";
+import { json } from "./json.js";
+import { HOST, listen } from "./listen.js";
+import { sendOutputFile } from "./outputFiles.js";
 import { previewPage } from "./page.js";
 import { refusal } from "./requestGuard.js";
 import { watchFolders, type FolderWatcher } from "./watchFolders.js";
@@ -33,17 +36,6 @@ interface State {
 /** What POST /build answers; everyone who asked while a build ran gets the same. */
 type FilesResult = { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly error: string };
 
-const MIME: Record<string, string> = {
-  ".pdf": "application/pdf",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".html": "text/html; charset=utf-8",
-};
-
-/** A file name under /output/: no folders, nothing to escape. */
-const OUTPUT_NAME = /^[\w-]+(\.[\w-]+)*$/;
-
-const HOST = "127.0.0.1";
-
 /**
  * `npm run preview`: the report as HTML on 127.0.0.1, rebuilt whenever a
  * file under data/ or templates/ changes. A mistake in a file is shown in the
@@ -56,7 +48,6 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
   const clients = new Set<ServerResponse>();
   let running: Promise<void> | undefined;
   let pending = false;
-  let building: Promise<FilesResult> | undefined;
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
@@ -93,24 +84,19 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
    * PDF and Word, one build at a time: Chromium is heavy. A request while one
    * runs joins it and gets its answer; it never starts another.
    */
-  const buildFiles = (): Promise<FilesResult> => {
-    building ??= (async (): Promise<FilesResult> => {
-      const started = performance.now();
-      options.log("lager PDF og Word …");
-      try {
-        const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]));
-        const files = Object.values(outputs.files).map((file) => basename(file));
-        options.log(`PDF og Word laget på ${Math.round(performance.now() - started)} ms: ${files.join(", ")}`);
-        return { ok: true, files };
-      } catch (error) {
-        options.log(`PDF og Word feilet: ${describe(error)}`);
-        return { ok: false, error: describe(error) };
-      } finally {
-        building = undefined;
-      }
-    })();
-    return building;
-  };
+  const buildFiles = joinRunning(async (): Promise<FilesResult> => {
+    const started = performance.now();
+    options.log("lager PDF og Word …");
+    try {
+      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]));
+      const files = Object.values(outputs.files).map((file) => basename(file));
+      options.log(`PDF og Word laget på ${Math.round(performance.now() - started)} ms: ${files.join(", ")}`);
+      return { ok: true, files };
+    } catch (error) {
+      options.log(`PDF og Word feilet: ${describe(error)}`);
+      return { ok: false, error: describe(error) };
+    }
+  });
 
   const outputDir = join(paths.outputDir, String(options.year));
   let port = options.port;
@@ -127,7 +113,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     } else if (request.method === "POST" && path === "/build") {
       void buildFiles().then((result) => json(response, 200, result));
     } else if (request.method === "GET" && path.startsWith("/output/")) {
-      sendOutput(response, outputDir, path.slice("/output/".length));
+      sendOutputFile(response, outputDir, path.slice("/output/".length));
     } else {
       json(response, 404, { ok: false, error: "not found" });
     }
@@ -147,10 +133,8 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     }
   });
 
-  await listen(server, options.port);
+  port = await listen(server, options.port);
   server.on("error", (error) => options.log(`intern feil: ${describe(error)}`));
-  const address = server.address();
-  port = typeof address === "object" && address !== null ? address.port : options.port;
 
   let watcher: FolderWatcher;
   try {
@@ -174,31 +158,9 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
       for (const client of clients) client.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([running, building]);
+      await Promise.all([running, buildFiles.running()]);
     },
   };
-}
-
-/** Starts listening, or says in one line why it cannot and what to do. */
-async function listen(server: Server, port: number): Promise<void> {
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, HOST, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-  } catch (error) {
-    const other = port < 65535 ? port + 1 : port - 1;
-    if (errorCode(error) === "EADDRINUSE") {
-      throw new ReportError(`port ${port} is already in use`, { hint: `choose another with --port ${other} (or stop the other preview)`, cause: error });
-    }
-    if (errorCode(error) === "EACCES") {
-      throw new ReportError(`port ${port} may not be used by a normal user`, { hint: "choose one above 1023, e.g. --port 4321", cause: error });
-    }
-    throw error;
-  }
 }
 
 /** The request's path, percent-decoded; undefined when it is not a valid URL. */
@@ -210,29 +172,6 @@ function decodedPath(url: string | undefined): string | undefined {
   }
 }
 
-function sendOutput(response: ServerResponse, dir: string, name: string): void {
-  const type = MIME[name.slice(name.lastIndexOf("."))];
-  if (!type || !OUTPUT_NAME.test(name)) return json(response, 404, { ok: false, error: "not found" });
-  const stream = createReadStream(join(dir, name));
-  stream.once("open", () => {
-    response.writeHead(200, { "content-type": type, "content-disposition": `attachment; filename="${name}"` });
-    stream.pipe(response);
-  });
-  stream.once("error", () => {
-    if (!response.headersSent) json(response, 404, { ok: false, error: "not found" });
-    else response.destroy();
-  });
-}
-
 function describe(error: unknown): string {
   return isReportError(error) ? error.format() : `intern feil: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
-}
-
-function json(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  response.end(JSON.stringify(body));
 }

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import { join, sep } from "node:path";
+import { errorCode } from "./errorCode.js";
 
 /**
  * Watches folder trees one folder at a time, never the files in them.
@@ -55,10 +56,6 @@ function isWatchedFolderName(name: string): boolean {
 
 /** Folders that vanish while we look at them: not an error, they are just gone. */
 const GONE = new Set(["ENOENT", "ENOTDIR"]);
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
-}
 
 function entries(dir: string): Dirent[] {
   try {
