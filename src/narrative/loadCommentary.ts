@@ -71,6 +71,8 @@ function markdownFiles(dir: string): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {
       const path = join(dir, entry.name);
+      // Hidden names are editors' (Emacs lock .#08-sfo.md, often a dangling symlink; temp files), not commentary.
+      if (entry.name.startsWith(".")) return [];
       if (entry.isDirectory()) return markdownFiles(path);
       return entry.name.endsWith(".md") ? [path] : [];
     });

@@ -129,14 +129,28 @@ describe("preview server", () => {
     expect(await saveAndWait(() => atomicSave(SFO, original.replace(lead, `Andre lagring. ${lead}`)))).toContain("Andre lagring.");
     expect(await saveAndWait(() => writeFileSync(join(root, SFO), original.replace(lead, `Tredje lagring. ${lead}`)))).toContain("Tredje lagring.");
 
-    // Emacs: a dangling lock symlink while the buffer is modified, gone after the save.
+    // Emacs: a dangling lock symlink (.#08-sfo.md) while the buffer is modified. Another
+    // program saves meanwhile; the lock is neither read as commentary nor reported.
     const lock = join(root, SFO, "..", ".#08-sfo.md");
     symlinkSync("redaktor@maskin.4242:1700000000", lock);
-    const page = await saveAndWait(() => {
-      atomicSave(SFO, original.replace(lead, `Fjerde lagring. ${lead}`));
+    const page = await saveAndWait(() => writeFileSync(join(root, SFO), original.replace(lead, `Fjerde lagring. ${lead}`)));
+    expect(page).toContain("Fjerde lagring.");
+    expect(page).not.toContain('id="preview-error"');
+    const saved = await saveAndWait(() => {
+      atomicSave(SFO, original.replace(lead, `Femte lagring. ${lead}`));
       unlinkSync(lock);
     });
-    expect(page).toContain("Fjerde lagring.");
+    expect(saved).toContain("Femte lagring.");
+    expect(saved).not.toContain('id="preview-error"');
+
+    // The same in templates/partials/ while a partial is being edited.
+    const partial = join(root, "templates", "partials", "strong.hbs");
+    const partialLock = join(root, "templates", "partials", ".#strong.hbs");
+    symlinkSync("redaktor@maskin.4242:1700000000", partialLock);
+    const styled = await saveAndWait(() => writeFileSync(partial, `<!-- redigert -->${readFileSync(partial, "utf8")}`));
+    expect(styled).toContain("<!-- redigert -->");
+    expect(styled).not.toContain('id="preview-error"');
+    unlinkSync(partialLock);
   });
 
   it("builds PDF and Word one at a time: requests during a build join it and get its answer", async () => {
