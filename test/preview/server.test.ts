@@ -122,6 +122,7 @@ describe("preview server", () => {
   });
 
   it("follows rename-over saves, again and again, and in-place writes after them", async () => {
+    const builds = recorder.count(BUILT);
     const original = readFileSync(join(root, SFO), "utf8");
     const lead = "Skolefritidsordningen i Bærum har høyere kostnader";
     expect(original).toContain(lead);
@@ -151,6 +152,11 @@ describe("preview server", () => {
     expect(styled).toContain("<!-- redigert -->");
     expect(styled).not.toContain('id="preview-error"');
     unlinkSync(partialLock);
+
+    // Six saves, six rebuilds: none came twice (the kernel reports a save's events
+    // before the next save's, so a second rebuild of any save would be counted by now),
+    // and the lock files and temp files started none.
+    expect(recorder.count(BUILT) - builds).toBe(6);
   });
 
   it("builds PDF and Word one at a time: requests during a build join it and get its answer", async () => {
