@@ -1,10 +1,15 @@
-import { createReadStream, existsSync, watch, type FSWatcher } from "node:fs";
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, join } from "node:path";
 import { isReportError } from "../errors.js";
 import { buildModel, buildReport, type ProjectPaths } from "../pipeline.js";
 import { loadHtmlTemplates } from "../render/html/renderHtml.js";
+import { joinRunning } from "./joinRunning.js";
+import { json } from "./json.js";
+import { HOST, listen } from "./listen.js";
+import { sendOutputFile } from "./outputFiles.js";
 import { previewPage } from "./page.js";
+import { refusal } from "./requestGuard.js";
+import { watchFolders, type FolderWatcher } from "./watchFolders.js";
 
 export interface PreviewOptions {
   readonly year: number;
@@ -28,16 +33,15 @@ interface State {
   buildMs: number;
 }
 
-const MIME: Record<string, string> = {
-  ".pdf": "application/pdf",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".html": "text/html; charset=utf-8",
-};
+/** What POST /build answers; everyone who asked while a build ran gets the same. */
+type FilesResult = { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly error: string };
 
 /**
  * `npm run preview`: the report as HTML on 127.0.0.1, rebuilt whenever a
  * file under data/ or templates/ changes. A mistake in a file is shown in the
  * page and the server keeps running; the next save that fixes it clears it.
+ * No request can stop the server: a malformed one gets 400, one from another
+ * site 403 (see requestGuard.ts).
  */
 export async function startPreview(paths: ProjectPaths, options: PreviewOptions): Promise<PreviewServer> {
   const state: State = { version: 0, buildMs: 0 };
@@ -52,7 +56,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
       state.html = loadHtmlTemplates(paths.templateDir, paths.root).render(model);
       state.error = undefined;
     } catch (error) {
-      state.error = isReportError(error) ? error.format() : `intern feil: ${(error as Error).message}`;
+      state.error = describe(error);
     }
     state.version += 1;
     state.buildMs = performance.now() - started;
@@ -76,67 +80,98 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     return running;
   };
 
-  await schedule();
-
-  let debounce: NodeJS.Timeout | undefined;
-  const watchers: FSWatcher[] = [paths.dataDir, paths.templateDir].map((dir) =>
-    watch(dir, { recursive: true }, () => {
-      clearTimeout(debounce);
-      debounce = setTimeout(() => void schedule(), 20);
-    }),
-  );
+  /**
+   * PDF and Word, one build at a time: Chromium is heavy. A request while one
+   * runs joins it and gets its answer; it never starts another.
+   */
+  const buildFiles = joinRunning(async (): Promise<FilesResult> => {
+    const started = performance.now();
+    options.log("lager PDF og Word …");
+    try {
+      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]));
+      const files = Object.values(outputs.files).map((file) => basename(file));
+      options.log(`PDF og Word laget på ${Math.round(performance.now() - started)} ms: ${files.join(", ")}`);
+      return { ok: true, files };
+    } catch (error) {
+      options.log(`PDF og Word feilet: ${describe(error)}`);
+      return { ok: false, error: describe(error) };
+    }
+  });
 
   const outputDir = join(paths.outputDir, String(options.year));
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (request.method === "GET" && url.pathname === "/") {
+  let port = options.port;
+
+  const route = (request: IncomingMessage, response: ServerResponse, path: string): void => {
+    if (request.method === "GET" && path === "/") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       response.end(previewPage(state.html, state.error, state.version));
-    } else if (request.method === "GET" && url.pathname === "/events") {
+    } else if (request.method === "GET" && path === "/events") {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(`event: version\ndata: ${state.version}\n\n`);
       clients.add(response);
       request.on("close", () => clients.delete(response));
-    } else if (request.method === "POST" && url.pathname === "/build") {
-      buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"])).then(
-        (outputs) => json(response, 200, { ok: true, files: Object.values(outputs.files).map((f) => basename(f)) }),
-        (error: unknown) => json(response, 200, { ok: false, error: isReportError(error) ? error.format() : String(error) }),
-      );
-    } else if (request.method === "GET" && url.pathname.startsWith("/output/")) {
-      const name = basename(decodeURIComponent(url.pathname));
-      const file = join(outputDir, name);
-      const type = MIME[name.slice(name.lastIndexOf("."))];
-      if (!type || !existsSync(file)) return json(response, 404, { ok: false, error: "not found" });
-      response.writeHead(200, { "content-type": type, "content-disposition": `attachment; filename="${name}"` });
-      createReadStream(file).pipe(response);
+    } else if (request.method === "POST" && path === "/build") {
+      void buildFiles().then((result) => json(response, 200, result));
+    } else if (request.method === "GET" && path.startsWith("/output/")) {
+      sendOutputFile(response, outputDir, path.slice("/output/".length));
     } else {
       json(response, 404, { ok: false, error: "not found" });
     }
+  };
+
+  const server = createServer((request, response) => {
+    try {
+      const refused = refusal(request.method, request.headers, port);
+      if (refused) return json(response, 403, { ok: false, error: refused });
+      const path = decodedPath(request.url);
+      if (path === undefined) return json(response, 400, { ok: false, error: "malformed URL" });
+      route(request, response, path);
+    } catch (error) {
+      options.log(`intern feil: ${describe(error)}`);
+      if (!response.headersSent) json(response, 500, { ok: false, error: "internal error" });
+      else response.destroy();
+    }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", resolve);
-  });
-  const port = (server.address() as { port: number }).port;
+
+  port = await listen(server, options.port);
+  server.on("error", (error) => options.log(`intern feil: ${describe(error)}`));
+
+  let watcher: FolderWatcher;
+  try {
+    watcher = watchFolders([paths.dataDir, paths.templateDir], () => void schedule(), {
+      onError: (error) => options.log(`kan ikke overvåke: ${error.message}`),
+    });
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  await schedule();
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${HOST}:${port}/`,
     settled: async () => {
       while (running) await running;
     },
     version: () => state.version,
     close: async () => {
-      clearTimeout(debounce);
-      for (const watcher of watchers) watcher.close();
+      watcher.close();
       for (const client of clients) client.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await running;
+      await Promise.all([running, buildFiles.running()]);
     },
   };
 }
 
-function json(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  response.end(JSON.stringify(body));
+/** The request's path, percent-decoded; undefined when it is not a valid URL. */
+function decodedPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? "/", `http://${HOST}`).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  return isReportError(error) ? error.format() : `intern feil: ${error instanceof Error ? error.message : String(error)}`;
 }

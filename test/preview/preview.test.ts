@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,11 +17,12 @@ let root: string;
 let preview: PreviewServer;
 let browser: Browser;
 let page: Page;
+const log: string[] = [];
 const SFO = "data/2025/commentary/grunnskole/08-sfo.md";
 
 beforeAll(async () => {
   root = scratchProject();
-  preview = await startPreview(projectPaths(root), { year: 2025, port: 0, log: () => {} });
+  preview = await startPreview(projectPaths(root), { year: 2025, port: 0, log: (line) => log.push(line) });
   browser = await launchBrowser(undefined, { allowLoopback: true });
   page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 900 });
@@ -61,7 +63,7 @@ describe("npm run preview -- 2025", () => {
     const file = join(root, "data", "2025", "observations.csv");
     const good = readFileSync(file, "utf8");
     const lines = good.split("\n");
-    lines[4] = lines[4]!.replace(/,(\d+\.\d),$/, ",$1x,");
+    lines[4] = lines[4]!.replace(/^([^,]*,[^,]*,\d{4}),(\d+\.\d),/, "$1,$2x,");
     writeFileSync(file, lines.join("\n"));
     await page.waitForSelector("#preview-error", { timeout: 15_000 });
     const message = await page.$eval("#preview-error", (el) => el.textContent ?? "");
@@ -84,6 +86,33 @@ describe("npm run preview -- 2025", () => {
     await page.waitForFunction(() => !document.getElementById("preview-error"), { timeout: 15_000 });
   });
 
+  it("a page from another site in the same browser can neither build nor read the report", async () => {
+    // A real page on another origin (another port on 127.0.0.1), trying a form POST and a no-cors fetch.
+    const target = new URL("/build", preview.url).href;
+    const attacker: Server = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(`<!doctype html><body><form method="post" action="${target}"></form><script>
+        window.tried = fetch(${JSON.stringify(target)}, { method: "POST", mode: "no-cors" }).then(() => "sent", () => "failed");
+        window.read = fetch(${JSON.stringify(preview.url)}).then((r) => r.text(), () => "blocked");
+      </script></body>`);
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+    const address = attacker.address();
+    const other = await browser.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}/`, { waitUntil: "load" });
+      expect(await other.evaluate(() => (window as unknown as { tried: Promise<string> }).tried)).toBe("sent");
+      expect(await other.evaluate(() => (window as unknown as { read: Promise<string> }).read)).toBe("blocked");
+      const [response] = await Promise.all([other.waitForNavigation(), other.$eval("form", (form) => (form as HTMLFormElement).submit())]);
+      expect(response?.status()).toBe(403);
+      expect(log.filter((line) => line.startsWith("lager PDF og Word"))).toEqual([]);
+    } finally {
+      await other.close();
+      attacker.closeAllConnections();
+      await new Promise<void>((resolve) => attacker.close(() => resolve()));
+    }
+  });
+
   it("the button produces the PDF and Word files of what is shown", async () => {
     // Let the saves of the tests above settle, so the click is on the page that stays.
     await preview.settled();
@@ -97,5 +126,6 @@ describe("npm run preview -- 2025", () => {
     expect(response.headers.get("content-type")).toBe("application/pdf");
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(log.filter((line) => line.startsWith("lager PDF og Word"))).toHaveLength(1);
   });
 });

@@ -19,7 +19,8 @@ export function loadHtmlTemplates(templateDir: string, root: string): HtmlTempla
   const hbs = Handlebars.create();
   hbs.registerHelper("cssString", (text: unknown) => JSON.stringify(String(text)));
   const partialDir = join(templateDir, "partials");
-  for (const name of readdirSync(partialDir).filter((f) => f.endsWith(".hbs"))) {
+  // Hidden names are editors' (Emacs lock .#table.hbs, often a dangling symlink), not partials.
+  for (const name of readdirSync(partialDir).filter((f) => f.endsWith(".hbs") && !f.startsWith("."))) {
     const file = join(partialDir, name);
     hbs.registerPartial(basename(name, ".hbs"), compile(hbs, file, root));
   }
