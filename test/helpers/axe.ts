@@ -22,6 +22,12 @@ export interface PageCheck {
   readonly violations: readonly AxeViolation[];
   readonly scrollWidth: number;
   readonly viewportWidth: number;
+  /** Width of the first chapter's sheet, in CSS px. */
+  readonly sheetWidth: number;
+  /** The cover's text and background colours, as computed on screen. */
+  readonly cover: { readonly color: string; readonly background: string };
+  /** Whether the print page numbers of the table of contents are shown. */
+  readonly tocPageNumbersShown: boolean;
 }
 
 /** Loads the HTML at a viewport width, runs axe-core in the real Chromium, and measures sideways scrolling. */
@@ -39,8 +45,18 @@ export async function checkHtml(browser: Browser, html: string, width: number): 
       const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => String(n.target[0])) }));
     }, [...WCAG_21_AA]);
-    const { scrollWidth, viewportWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth }));
-    return { violations, scrollWidth, viewportWidth };
+    const layout = await page.evaluate(() => {
+      const cover = getComputedStyle(document.querySelector(".cover")!);
+      const pageNumber = document.querySelector(".toc .toc-page");
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        viewportWidth: window.innerWidth,
+        sheetWidth: document.querySelector(".chapter")!.getBoundingClientRect().width,
+        cover: { color: cover.color, background: cover.backgroundColor },
+        tocPageNumbersShown: pageNumber !== null && getComputedStyle(pageNumber).display !== "none",
+      };
+    });
+    return { violations, ...layout };
   } finally {
     await page.close();
   }
