@@ -139,6 +139,11 @@ const PAINTS = new Set<number>([
   OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.shadingFill, OPS.paintFormXObjectBegin,
 ]);
 
+/** pdfjs gives a marked-content item its tag ("Artifact", "P" …) at run time; its typings leave it out. */
+function markedContentTag(item: object): string {
+  return "tag" in item && typeof item.tag === "string" ? item.tag : "?";
+}
+
 /** Tagged, artifact or neither: page content as pdfjs reads it (text content and operator list). */
 export async function pageContent(bytes: Uint8Array): Promise<PageContent[]> {
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
@@ -152,7 +157,7 @@ export async function pageContent(bytes: Uint8Array): Promise<PageContent[]> {
       const artifactText: string[] = [];
       for (const item of content.items) {
         if ("type" in item) {
-          if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") stack.push(item.tag ?? "?");
+          if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") stack.push(markedContentTag(item));
           else if (item.type === "endMarkedContent") stack.pop();
         } else if (item.str.trim()) {
           if (stack.length === 0) untaggedText.push(item.str);

@@ -1,4 +1,4 @@
-import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 import type { DocumentModel, Inline } from "../../model/types.js";
 import { markUntaggedAsArtifacts } from "./artifacts.js";
 import { describeLinks, setOutlineTitles } from "./outline.js";
@@ -35,10 +35,8 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
     Subtype: "XML",
   });
   catalog.set(PDFName.of("Metadata"), context.register(metadata));
-  const preferences = catalog.lookupMaybe(PDFName.of("ViewerPreferences"), PDFDict) ?? context.obj({});
-  preferences.set(PDFName.of("DisplayDocTitle"), PDFBool.True);
-  catalog.set(PDFName.of("ViewerPreferences"), preferences);
   if (!catalog.has(PDFName.of("Lang"))) catalog.set(PDFName.of("Lang"), PDFString.of(facts.language));
+  // Also sets ViewerPreferences /DisplayDocTitle (Matterhorn 07-001).
   doc.setTitle(facts.title, { showInWindowTitleBar: true });
   doc.setAuthor(facts.creator);
 
