@@ -60,14 +60,17 @@ function valueOf(name: string, value: number | null, data: ChartData): string {
  */
 function trendOf(series: ChartSeries, data: ChartData): string | undefined {
   const known = series.values.flatMap((v, i) => (v === null ? [] : [{ value: v, year: data.categories[i]! }]));
-  const latest = series.values[series.values.length - 1] ?? null;
-  if (known.length === 0) return undefined;
-  if (latest === null) return `${series.name}: ${MISSING_WORD} for ${data.categories[data.categories.length - 1]} (${formatValueText(known[known.length - 1]!.value, data)} i ${known[known.length - 1]!.year})`;
-  const start = known[0]!;
+  const first = known[0];
+  const last = known[known.length - 1];
+  if (!first || !last) return undefined;
+  const latestYear = data.categories[data.categories.length - 1]!;
+  if (last.year !== latestYear) {
+    return `${series.name}: ${MISSING_WORD} for ${latestYear} (${formatValueText(last.value, data)} i ${last.year})`;
+  }
   if (known.length < 2) return undefined;
-  const from = formatValueText(start.value, data);
-  if (from === formatValueText(latest, data)) return `${series.name} uendret fra ${start.year}`;
-  return `${series.name} ${latest > start.value ? "økt" : "sunket"} fra ${from} i ${start.year}`;
+  const from = formatValueText(first.value, data);
+  if (from === formatValueText(last.value, data)) return `${series.name} uendret fra ${first.year}`;
+  return `${series.name} ${last.value > first.value ? "økt" : "sunket"} fra ${from} i ${first.year}`;
 }
 
 /** " ASSS med Oslo = 100. Bærum: Skolebidrag 99,3; Plass i SFO: mangler." */
