@@ -31,7 +31,7 @@ export function altTextFor(caption: string, data: ChartData): string {
   if (data.layout === "index") return `${kind}: ${sentence(caption)}${indexText(caption, data)}`;
   const unit = unitText(caption, data);
   if (!data.categories.every((c) => YEAR.test(c))) {
-    return `${kind}: ${caption}${unit}. ${data.categories.map((_, c) => `${data.categories[c]}: ${valuesAt(data, c)}.`).join(" ")}`;
+    return `${kind}: ${caption}${unit}. ${data.categories.map((category, c) => `${category}: ${valuesAt(data, c)}.`).join(" ")}`;
   }
   const first = data.categories[0]!;
   const lastIndex = data.categories.length - 1;
