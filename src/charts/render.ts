@@ -44,7 +44,7 @@ export async function renderChartSvg(spec: TopLevelSpec, altText: string): Promi
     const raw = await view.toSVG();
     const width = Number(/width="([\d.]+)"/.exec(raw)?.[1] ?? 0);
     const height = Number(/height="([\d.]+)"/.exec(raw)?.[1] ?? 0);
-    const svg = raw.replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(altText)}" focusable="false" `);
+    const svg = withoutInnerRoles(raw).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(altText)}" focusable="false" `);
     return { svg, width, height };
   } finally {
     view.finalize();
@@ -63,6 +63,15 @@ function norwegianLocale(): vega.LocaleFormatters {
     cachedLocale = api.locale(spec);
   }
   return cachedLocale;
+}
+
+/**
+ * Vega labels its mark containers as graphics objects even with `aria: false`;
+ * inside one `role="img"` they would be unnamed images of their own (axe:
+ * svg-img-alt). The chart is one image with one label, so they lose their roles.
+ */
+function withoutInnerRoles(svg: string): string {
+  return svg.replace(/ role="graphics-[a-z-]+"/g, "").replace(/ aria-roledescription="[^"]*"/g, "");
 }
 
 function escapeAttribute(text: string): string {

@@ -23,12 +23,14 @@ export function chartSpec(data: ChartData): TopLevelSpec {
   ).filter((row) => row.value !== null);
   // "~" drops trailing zeros: 160 and 2,5 rather than 160,0 and 2,50.
   const axisFormat = `,.${data.decimals > 0 ? 1 : 0}~f`;
+  // A series without any value draws nothing and gets no legend entry (the alt text says it is missing).
+  const drawn = data.series.filter((s) => s.values.some((v) => v !== null));
   const color = {
     field: "series",
     type: "nominal" as const,
-    sort: data.series.map((s) => s.name),
-    scale: { domain: data.series.map((s) => s.name), range: data.series.map((s) => s.color) },
-    legend: data.series.length > 1 ? { orient: "bottom" as const, title: null, direction: "horizontal" as const } : null,
+    sort: drawn.map((s) => s.name),
+    scale: { domain: drawn.map((s) => s.name), range: drawn.map((s) => s.color) },
+    legend: drawn.length > 1 ? { orient: "bottom" as const, title: null, direction: "horizontal" as const } : null,
   };
   const base = { $schema: "https://vega.github.io/schema/vega-lite/v5.json", config: chartConfig(), data: { values: rows } };
 
@@ -85,10 +87,11 @@ export function chartSpec(data: ChartData): TopLevelSpec {
     height: 220,
     layer: [
       {
-        mark: { type: "bar", ...(stacked ? {} : { cornerRadiusEnd: 1 }) },
+        // White edges part adjacent bars and stacked segments, so each keeps its 3:1 edge against white.
+        mark: { type: "bar", stroke: "#FFFFFF", strokeWidth: 1, ...(stacked ? {} : { cornerRadiusEnd: 1 }) },
         encoding: {
           x: { field: "category", type: "nominal", sort: [...data.categories], axis: { title: null, labelAngle: 0 } },
-          ...(stacked ? {} : { xOffset: { field: "series", sort: data.series.map((s) => s.name) } }),
+          ...(stacked ? {} : { xOffset: { field: "series", sort: drawn.map((s) => s.name) } }),
           y: {
             field: "value",
             type: "quantitative",
@@ -111,7 +114,7 @@ export function chartSpec(data: ChartData): TopLevelSpec {
                 color: {
                   field: "series",
                   type: "nominal" as const,
-                  scale: { domain: data.series.map((s) => s.name), range: data.series.map((s) => labelColorOn(s.color)) },
+                  scale: { domain: drawn.map((s) => s.name), range: drawn.map((s) => labelColorOn(s.color)) },
                   legend: null,
                 },
               },
@@ -154,6 +157,7 @@ function chartConfig() {
       gridColor: "#E3E3E3",
     },
     axisX: { grid: false },
-    legend: { labelFontSize: 10.5, symbolType: "square", labelColor: "#1A1A1A", columnPadding: 16 },
+    // No white edge on the legend squares: it would only shrink them (and the bars' edges are for the bars).
+    legend: { labelFontSize: 10.5, symbolType: "square", symbolStrokeWidth: 0, labelColor: "#1A1A1A", columnPadding: 16 },
   };
 }

@@ -43,6 +43,9 @@ describe("npm run report -- 2025", () => {
     const info = run("pdfinfo", [pdf]);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Title:\s+KOSTRA analyse 2025$/m);
+    // PDF/UA-1 metadata, added after printing (test/a11y/pdf.test.ts checks its content).
+    expect(info).toMatch(/^Metadata Stream:\s+yes$/m);
+    expect(info).toMatch(/^Author:\s+Bærum kommune$/m);
     expect(info).toMatch(/^Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)$/m);
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
     expect(readFileSync(pdf).toString("latin1")).toContain("/Lang (nb)");

@@ -36,6 +36,8 @@ describe("npm run report -- 2025 --format pdf,docx: the Word file", () => {
   it("uses Word's heading styles and has a filled table of contents with page numbers", () => {
     expect((document.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBe(1);
     expect((document.match(/<w:pStyle w:val="Heading2"\/>/g) ?? []).length).toBe(10);
+    // "Innhold" is a heading too (Word's TOC Heading), not direct formatting.
+    expect((document.match(/<w:pStyle w:val="TOCHeading"\/>/g) ?? []).length).toBe(1);
     const toc = paragraphTexts(/<w:sdt>[\s\S]*?<\/w:sdt>/.exec(document)![0]).filter((t) => t.trim());
     expect(toc).toHaveLength(11);
     for (const entry of toc) expect(entry).toMatch(/\S\s*\d+$/);

@@ -42,7 +42,9 @@ describe("document model of KOSTRA analyse 2025", () => {
       expect(c.svg).toContain(`aria-label="${c.altText.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
     }
     expect(chart("figur-netto-driftsutgifter").altText).toBe(
-      "Stolpediagram: Netto driftsutgifter til grunnskolesektor, per innbygger 6–15 år (1\u00a0000 kr), 2021–2024 (1\u00a0000 kr). 2024: Bærum 136,8, Asker 143,0, ASSS med Oslo 154,1.",
+      "Stolpediagram: Netto driftsutgifter til grunnskolesektor, per innbygger 6–15 år (1\u00a0000 kr), 2021–2024. " +
+        "2024: Bærum 136,8, Asker 143,0, ASSS med Oslo 154,1. " +
+        "Utvikling: Bærum økt fra 133,8 i 2021, Asker økt fra 136,3 i 2021, ASSS med Oslo økt fra 148,2 i 2021.",
     );
   });
 

@@ -6,6 +6,9 @@ import {
   type ExhibitContext, type ExhibitDraft,
 } from "./context.js";
 
+/** The stub column's header: a screen reader names the row headers by it. */
+const STUB = "Indikator";
+
 type Breakdown = Extract<ExhibitDefinition, { kind: "breakdown" }>;
 
 /** Categories of one region (shares, age groups, hovedtrinn) over the years. */
@@ -24,7 +27,7 @@ export function buildBreakdown(exhibit: Breakdown, context: ExhibitContext): Exh
   const notes = [...(exhibit.note ? [exhibit.note] : []), ...missingNotes(rows)];
   const palette = SEQUENTIAL_BLUES;
   return {
-    ...(exhibit.table ? { table: { id: `tabell-${exhibit.id}`, caption, source, notes, header: [headerRow("", years.map(formatYear))], rows } } : {}),
+    ...(exhibit.table ? { table: { id: `tabell-${exhibit.id}`, caption, source, notes, header: [headerRow(STUB, years.map(formatYear))], rows } } : {}),
     ...(exhibit.chart
       ? {
           chart: {

@@ -5,6 +5,9 @@ import {
   type ExhibitContext, type ExhibitDraft,
 } from "./context.js";
 
+/** The stub column's header: a screen reader names the row headers by it. */
+const STUB = "Region";
+
 type Comparison = Extract<ExhibitDefinition, { kind: "comparison" }>;
 
 /** One indicator: the report's regions as rows, its years as columns. */
@@ -19,16 +22,15 @@ export function buildComparison(exhibit: Comparison, context: ExhibitContext): E
     cells: years.map((year) => valueCell(data.value(indicator.id, region, year), indicator)),
   }));
   const notes = [...(exhibit.note ? [exhibit.note] : []), ...missingNotes(rows)];
-  const series = definition.regions
-    .map((region) => ({
-      key: region,
-      name: regionName(context, region),
-      color: context.colors.get(region) ?? "#767676",
-      values: years.map((year) => data.value(indicator.id, region, year) ?? null),
-    }))
-    .filter((s) => s.values.some((v) => v !== null));
+  // A region without any value stays in the data: the alt text says it is missing.
+  const series = definition.regions.map((region) => ({
+    key: region,
+    name: regionName(context, region),
+    color: context.colors.get(region) ?? "#767676",
+    values: years.map((year) => data.value(indicator.id, region, year) ?? null),
+  }));
   return {
-    ...(exhibit.table ? { table: { id: `tabell-${exhibit.id}`, caption, source, notes, header: [headerRow("", years.map(formatYear))], rows } } : {}),
+    ...(exhibit.table ? { table: { id: `tabell-${exhibit.id}`, caption, source, notes, header: [headerRow(STUB, years.map(formatYear))], rows } } : {}),
     ...(exhibit.chart
       ? {
           chart: {

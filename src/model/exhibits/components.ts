@@ -13,10 +13,7 @@ export function buildComponents(exhibit: Components, context: ExhibitContext): E
   const indicators = exhibit.indicators.map((id) => indicatorOf(context, id));
   const caption = `${captionOf(exhibit, "Indikatorer")} ${exhibit.year}`;
   const source = sourceLine(indicators);
-  const known = indicators.flatMap((indicator) => {
-    const value = data.value(indicator.id, region, exhibit.year);
-    return value === undefined ? [] : [{ label: indicator.short_title, value }];
-  });
+  const points = indicators.map((indicator) => ({ label: indicator.short_title, value: data.value(indicator.id, region, exhibit.year) ?? null }));
   const unknown = indicators.filter((i) => data.value(i.id, region, exhibit.year) === undefined);
   const rows = indicators.map((indicator) => ({
     label: indicator.title,
@@ -24,7 +21,7 @@ export function buildComponents(exhibit: Components, context: ExhibitContext): E
   }));
   const chartNotes = unknown.length ? [`Kilden oppgir ikke verdien for ${unknown.map((i) => i.short_title).join(", ")}.`] : [];
   return {
-    ...(exhibit.chart ? { chart: { id: `figur-${exhibit.id}`, caption, source, notes: chartNotes, data: indexChartData(context, region, known) } } : {}),
+    ...(exhibit.chart ? { chart: { id: `figur-${exhibit.id}`, caption, source, notes: chartNotes, data: indexChartData(context, region, points) } } : {}),
     ...(exhibit.table
       ? {
           table: {

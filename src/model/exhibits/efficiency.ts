@@ -40,7 +40,7 @@ export function buildEfficiency(exhibit: Efficiency, context: ExhibitContext, fi
             caption,
             source,
             notes: [note],
-            header: [[{ text: "" }, { text: `${regionName(context, region)} (${average} = ${formatNumber(100)})` }]],
+            header: [[{ text: "Indikator" }, { text: `${regionName(context, region)} (${average} = ${formatNumber(100)})` }]],
             rows: points.map((point) => ({ label: point.label, cells: [{ text: formatNumber(point.value, 1), value: point.value }] })),
           },
         }

@@ -2,11 +2,14 @@ import { formatNumber } from "../../format/norwegian.js";
 import type { ChartData } from "../types.js";
 import { regionName, type ExhibitContext } from "./context.js";
 
-/** A horizontal index chart of one region against the average = 100. */
+/**
+ * A horizontal index chart of one region against the average = 100. A point
+ * without a value (null) draws no bar; the alt text says it is missing.
+ */
 export function indexChartData(
   context: ExhibitContext,
   region: string,
-  points: readonly { readonly label: string; readonly value: number }[],
+  points: readonly { readonly label: string; readonly value: number | null }[],
   decimals = 1,
 ): ChartData {
   const average = regionName(context, context.definition.average);

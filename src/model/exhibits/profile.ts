@@ -40,7 +40,11 @@ export function buildProfile(exhibit: Profile, context: ExhibitContext): Exhibit
             caption,
             source,
             notes: [notes[0]!],
-            data: indexChartData(context, municipality, points.map((p) => ({ label: p.indicator.short_title, value: p.index }))),
+            data: indexChartData(
+              context,
+              municipality,
+              indicators.map((i) => ({ label: i.short_title, value: points.find((p) => p.indicator === i)?.index ?? null })),
+            ),
           },
         }
       : {}),

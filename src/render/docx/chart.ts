@@ -2,7 +2,7 @@ import { LineRuleType, Paragraph } from "docx";
 import { ChartRun, type ChartRunOptions } from "docx/charts";
 import { FONT_FAMILY } from "../../assets/fonts.js";
 import { indexDomain } from "../../charts/spec.js";
-import type { ChartBlock } from "../../model/types.js";
+import type { ChartBlock, ChartData } from "../../model/types.js";
 import { captionParagraph, sourceParagraphs } from "./captions.js";
 import { CONTENT_WIDTH_PX } from "./theme.js";
 
@@ -21,7 +21,7 @@ export function chartBlocks(block: ChartBlock): Paragraph[] {
 }
 
 export function chartOptions(block: ChartBlock): ChartRunOptions {
-  const { data } = block;
+  const data = drawnData(block.data);
   const numberFormat = data.decimals > 0 ? "#,##0.0" : "#,##0";
   const series = data.series.map((s) => ({ name: s.name, values: [...s.values], color: s.color.replace("#", "").toUpperCase() }));
   const common = {
@@ -55,5 +55,21 @@ export function chartOptions(block: ChartBlock): ChartRunOptions {
     transformation: { width: CONTENT_WIDTH_PX, height: 300 },
     valueAxis: { numberFormat, title: data.axisTitle },
     ...(data.layout === "stacked" ? { dataLabels: { value: true, numberFormat } } : {}),
+  };
+}
+
+/**
+ * What the SVG draws: no series without any value (no empty legend entry),
+ * and in an index chart no category without a bar. The alt text, written from
+ * the full data, names what is missing.
+ */
+function drawnData(data: ChartData): ChartData {
+  const series = data.series.filter((s) => s.values.some((v) => v !== null));
+  if (data.layout !== "index") return { ...data, series };
+  const keep = data.categories.map((_, c) => series.some((s) => s.values[c] != null));
+  return {
+    ...data,
+    categories: data.categories.filter((_, c) => keep[c]),
+    series: series.map((s) => ({ ...s, values: s.values.filter((_, c) => keep[c]) })),
   };
 }

@@ -12,7 +12,8 @@ import { chartBlocks } from "./chart.js";
 import { inlineRuns } from "./inlines.js";
 import { documentStyles } from "./styles.js";
 import { tableBlocks } from "./table.js";
-import { COLOR, PAGE, SIZE } from "./theme.js";
+import { COLOR, LANGUAGE, PAGE, SIZE } from "./theme.js";
+import { rewriteZipEntries } from "./zipEntries.js";
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const ORDERED = "nummerert-liste";
@@ -43,7 +44,26 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     pageNumbers: estimatePageNumbersWith({ fonts: [{ name: FONT_FAMILY, data: fonts.data }], guess: true }),
     sections: [coverSection(model), tocSection(model), ...model.chapters.map((chapter) => chapterSection(model, chapter))],
   });
-  return Packer.toBuffer(doc);
+  return chartsInNorwegian(await Packer.toBuffer(doc));
+}
+
+const CHART_PART = /^word\/charts\/chart\d+\.xml$/;
+const DOCX_CHART_LANGUAGE = '<c:lang val="en-US"/>';
+
+/**
+ * docx writes every chart part in English: `<c:lang val="en-US"/>` and
+ * `lang="en-US"` on the axis titles and labels. The report's charts are
+ * Norwegian like the rest, so a screen reader reads them with the right voice.
+ */
+function chartsInNorwegian(docx: Buffer): Buffer {
+  return rewriteZipEntries(
+    docx,
+    (name) => CHART_PART.test(name),
+    (xml, name) => {
+      if (!xml.includes(DOCX_CHART_LANGUAGE)) throw new Error(`${name} has no ${DOCX_CHART_LANGUAGE} to replace`);
+      return xml.replace(DOCX_CHART_LANGUAGE, `<c:lang val="${LANGUAGE}"/>`).replace(/ lang="en-US"/g, ` lang="${LANGUAGE}"`);
+    },
+  );
 }
 
 const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } };
@@ -66,7 +86,7 @@ function tocSection(model: DocumentModel): ISectionOptions {
     headers: { default: runningHeader(model.title) },
     footers: { default: pageFooter() },
     children: [
-      new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: "Innhold", bold: true, size: 40, color: COLOR.accent })] }),
+      new Paragraph({ style: "TOCHeading", children: [new TextRun("Innhold")] }),
       new TableOfContents("Innhold", { hyperlink: true, headingStyleRange: "1-2" }),
     ],
   };

@@ -1,10 +1,10 @@
 import { LineRuleType, type IStylesOptions } from "docx";
 import { FONT_FAMILY } from "../../assets/fonts.js";
-import { COLOR, SIZE } from "./theme.js";
+import { COLOR, LANGUAGE, SIZE } from "./theme.js";
 
 /**
  * Paragraph styles: Word's own Heading 1–3 (so the navigation pane and the
- * table of contents work), Caption for "Figur 3"/"Tabell 5", and our Source
+ * table of contents work), TOC Heading for "Innhold", Caption for "Figur 3"/"Tabell 5", and our Source
  * style for the source lines. The whole document is Norwegian bokmål, so
  * Word's spelling check uses the right dictionary.
  */
@@ -16,7 +16,7 @@ export function documentStyles(): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: FONT_FAMILY, size: SIZE.body, color: COLOR.ink, language: { value: "nb-NO" } },
+        run: { font: FONT_FAMILY, size: SIZE.body, color: COLOR.ink, language: { value: LANGUAGE } },
         // lineRule must be explicit: without it LibreOffice clips inline charts to one line's height.
         paragraph: { spacing: { after: 120, line: 300, lineRule: LineRuleType.AUTO } },
       },
@@ -26,6 +26,17 @@ export function documentStyles(): IStylesOptions {
       title: { run: { font: FONT_FAMILY, size: SIZE.title, bold: true, color: "FFFFFF" } },
     },
     paragraphStyles: [
+      {
+        // Word's own "TOC Heading": a level-1 heading (navigation pane, accessibility checker) that the
+        // table of contents does not list, as it lists Heading 1–2 only.
+        id: "TOCHeading",
+        name: "TOC Heading",
+        basedOn: "Heading1",
+        next: "Normal",
+        quickFormat: true,
+        run: { size: SIZE.tocTitle },
+        paragraph: { spacing: { before: 0, after: 240 }, outlineLevel: 0 },
+      },
       {
         id: "Caption",
         name: "caption",

@@ -37,7 +37,11 @@ export const SIZE = {
   table: 19,
   caption: 20,
   h1: 48,
+  tocTitle: 40,
   h2: 30,
   h3: 24,
   title: 76,
 } as const;
+
+/** The document's language: Word's spelling check and a screen reader's voice, in the text and in every chart. */
+export const LANGUAGE = "nb-NO";

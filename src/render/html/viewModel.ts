@@ -1,3 +1,5 @@
+import { MISSING_WORD } from "../../charts/altText.js";
+import { MISSING } from "../../format/norwegian.js";
 import { isLeadIn } from "../../model/leadIn.js";
 import type { Block, DocumentModel, Inline, TableCell } from "../../model/types.js";
 
@@ -64,8 +66,12 @@ function blockView(block: Block): unknown {
   }
 }
 
-function cellView(cell: TableCell): { text: string; colSpan: number } {
-  return { text: cell.text, colSpan: cell.colSpan ?? 1 };
+/**
+ * A missing value prints SSB's `..`, which a screen reader would read as
+ * "dot dot": it gets the accessible name "mangler" (`missing`, empty otherwise).
+ */
+function cellView(cell: TableCell): { text: string; colSpan: number; missing: string } {
+  return { text: cell.text, colSpan: cell.colSpan ?? 1, missing: cell.value === undefined && cell.text === MISSING ? MISSING_WORD : "" };
 }
 
 function inlineView(inline: Inline): unknown {

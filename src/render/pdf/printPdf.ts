@@ -2,6 +2,7 @@ import type { Browser } from "puppeteer-core";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentModel } from "../../model/types.js";
 import { offlinePage } from "./browser.js";
+import { finishPdf, pdfFacts } from "./finishPdf.js";
 
 export interface PrintResult {
   readonly pdf: Uint8Array;
@@ -26,12 +27,20 @@ export async function printPdf(
     const html = renderHtml(model, pages);
     const pdf = await printHtml(browser, html);
     const found = await headingPages(pdf, model.toc.map((entry) => entry.id));
-    if (attempt > 0 && sameMap(found.pages, pages)) return { pdf, html, pages: found.total };
+    if (attempt > 0 && sameMap(found.pages, pages)) return { pdf: await finish(pdf, model), html, pages: found.total };
     pages = found.pages;
   }
   const html = renderHtml(model, pages);
   const pdf = await printHtml(browser, html);
-  return { pdf, html, pages: (await headingPages(pdf, [])).total };
+  return { pdf: await finish(pdf, model), html, pages: (await headingPages(pdf, [])).total };
+}
+
+/** The heading of the table of contents, as templates/partials/toc.hbs prints it. */
+const TOC_HEADING = "Innhold";
+
+/** PDF/UA-1 finishing (finishPdf.ts), after the page numbers are settled. */
+function finish(pdf: Uint8Array, model: DocumentModel): Promise<Uint8Array> {
+  return finishPdf(pdf, pdfFacts(model, { cover: model.title, toc: TOC_HEADING }));
 }
 
 async function printHtml(browser: Browser, html: string): Promise<Uint8Array> {

@@ -1,0 +1,91 @@
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import type { DocumentModel, Inline } from "../../model/types.js";
+import { markUntaggedAsArtifacts } from "./artifacts.js";
+import { describeLinks, setOutlineTitles } from "./outline.js";
+import { repairStructTree } from "./structTree.js";
+import { xmpPacket } from "./xmp.js";
+
+/** What the finishing pass needs to know about the document, taken from the model. */
+export interface PdfFacts {
+  readonly title: string;
+  readonly language: string;
+  readonly creator: string;
+  /** Every heading, in document order: the bookmarks. */
+  readonly headings: readonly string[];
+  /** `#id` and URLs → the text a link to them is announced with. */
+  readonly linkTargets: ReadonlyMap<string, string>;
+}
+
+/**
+ * The printed, tagged PDF made PDF/UA-1: XMP metadata with `dc:title` and
+ * `pdfuaid:part`, the title shown in the window, bookmarks that equal the
+ * headings, link annotations with `/Contents`, the structure tree repaired
+ * (see structTree.ts) and untagged page content marked as artifacts.
+ * Everything else Chromium wrote (tags, outline, named destinations, links,
+ * fonts) is kept as it is: pdf-lib rewrites only the objects changed here.
+ */
+export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const { context, catalog } = doc;
+  const producer = doc.getProducer() ?? "Chromium";
+
+  context.header = PDFHeader.forVersion(1, 7);
+  const metadata = context.stream(xmpPacket({ title: facts.title, language: facts.language, creator: facts.creator, producer }), {
+    Type: "Metadata",
+    Subtype: "XML",
+  });
+  catalog.set(PDFName.of("Metadata"), context.register(metadata));
+  if (!catalog.has(PDFName.of("Lang"))) catalog.set(PDFName.of("Lang"), PDFString.of(facts.language));
+  // Also sets ViewerPreferences /DisplayDocTitle (Matterhorn 07-001).
+  doc.setTitle(facts.title, { showInWindowTitleBar: true });
+  doc.setAuthor(facts.creator);
+
+  setOutlineTitles(context, catalog, facts.headings);
+  const structRoot = catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  if (!structRoot) throw new Error("the printed PDF is not tagged");
+  repairStructTree(context, structRoot);
+
+  for (const page of doc.getPages()) {
+    const annotations = page.node.Annots()?.asArray().filter((a): a is PDFRef => a instanceof PDFRef) ?? [];
+    describeLinks(context, annotations, facts.linkTargets);
+    page.node.set(PDFName.of("Tabs"), PDFName.of("S"));
+    const contents = page.node.get(PDFName.of("Contents"));
+    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
+    for (const ref of refs) {
+      if (!(ref instanceof PDFRef)) continue;
+      const stream = context.lookup(ref);
+      if (!(stream instanceof PDFRawStream)) continue;
+      const text = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+      const marked = markUntaggedAsArtifacts(text);
+      if (marked.wrapped > 0) context.assign(ref, context.flateStream(Buffer.from(marked.content, "latin1")));
+    }
+  }
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** The facts finishPdf needs, from the document model and the template's fixed headings. */
+export function pdfFacts(model: DocumentModel, fixedHeadings: { readonly cover: string; readonly toc: string }): PdfFacts {
+  const headings = [fixedHeadings.cover, fixedHeadings.toc];
+  const linkTargets = new Map<string, string>();
+  for (const chapter of model.chapters) {
+    for (const block of chapter.blocks) {
+      if (block.type === "heading") {
+        headings.push(block.text);
+        linkTargets.set(`#${block.id}`, block.text);
+      } else if (block.type === "paragraph") collectLinks(block.children, linkTargets);
+      else if (block.type === "list") for (const item of block.items) collectLinks(item, linkTargets);
+    }
+  }
+  return { title: model.title, language: model.lang, creator: model.organisation, headings, linkTargets };
+}
+
+function collectLinks(inlines: readonly Inline[], targets: Map<string, string>): void {
+  for (const inline of inlines) {
+    if (inline.type === "link") targets.set(inline.href, plainText(inline.children));
+    else if (inline.type !== "text") collectLinks(inline.children, targets);
+  }
+}
+
+function plainText(inlines: readonly Inline[]): string {
+  return inlines.map((i) => (i.type === "text" ? i.text : plainText(i.children))).join("");
+}
