@@ -27,7 +27,8 @@ export function renderError(error: unknown, file: string, fields: readonly strin
   const field = /^"([^"]+)" not defined in/.exec(message)?.[1];
   const location = { file, ...(line !== undefined ? { line, ...(column !== undefined ? { column: column + 1 } : {}) } : {}) };
   if (field) {
-    return new ReportError(`unknown field "${field}" in the ${what}`, { location, hint: `the fields are ${fields.join(", ")}`, cause: error });
+    const hint = fields.length ? `the fields are ${fields.join(", ")}` : "the document model has no such field here; src/render/html/viewModel.ts lists what templates can use";
+    return new ReportError(`unknown field "${field}" in the ${what}`, { location, hint, cause: error });
   }
   return new ReportError(`${what} error: ${message.replaceAll("[object Object]", "the view")}`, { location, cause: error });
 }

@@ -8,6 +8,7 @@ import { loadRecipients } from "../../src/distribute/recipients.js";
 import { ReportError } from "../../src/errors.js";
 import { buildModel, loadInputs, projectPaths } from "../../src/pipeline.js";
 import { syntaxError } from "../../src/render/templateErrors.js";
+import { loadHtmlTemplates } from "../../src/render/html/renderHtml.js";
 import { replaceInFile } from "../helpers/edit.js";
 import { scratchProject } from "../helpers/project.js";
 
@@ -179,6 +180,37 @@ describe("located messages", () => {
     const error = syntaxError(parserError, source, "templates/partials/chart.hbs");
     expect(error.format()).toMatch(/^templates\/partials\/chart\.hbs:4:1: \{\{#if\}\} is closed by \{\{\/each\}\}; the template parser says:\n {4}if doesn't match each - 4:3 \(close it with \{\{\/if\}\}\)$/);
     expect(error.format()).not.toContain("[object Object]");
+  });
+});
+
+describe("report templates", () => {
+  const templateError = async (): Promise<string> => {
+    try {
+      const { model } = await buildModel(projectPaths(root), 2025, quiet);
+      loadHtmlTemplates(join(root, "templates"), root).render(model);
+    } catch (error) {
+      if (error instanceof ReportError) return error.format();
+      throw error;
+    }
+    throw new Error("expected a template error");
+  };
+
+  it("an unclosed block in a partial names the partial and the line where the block opens", async () => {
+    const file = join(root, "templates", "partials", "table.hbs");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const opens = lines.findIndex((line) => line.includes("{{#each rows}}")) + 1;
+    writeFileSync(file, readFileSync(file, "utf8").replace(/(\{\{#each rows\}\}[\s\S]*?)\{\{\/each\}\}(\s*<\/tbody>)/, "$1$2"));
+    const message = await templateError();
+    expect(message).toMatch(new RegExp(`^templates/partials/table\\.hbs:${opens}:\\d+: \\{\\{#each\\}\\} is (never closed|closed by \\{\\{/each\\}\\}); the template parser says:\\n {4}`));
+    expect(message).not.toContain("report.hbs");
+  });
+
+  it("a field the model does not have names the partial, line and column, never [object Object]", async () => {
+    const file = join(root, "templates", "partials", "chart.hbs");
+    writeFileSync(file, readFileSync(file, "utf8").replace("{{caption}}", "{{captoin}}"));
+    const message = await templateError();
+    expect(message).toMatch(/^templates\/partials\/chart\.hbs:\d+:\d+: unknown field "captoin" in the template/);
+    expect(message).not.toContain("[object Object]");
   });
 });
 

@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import Handlebars from "handlebars";
 import { FONT_FACES, FONT_FAMILY } from "../../assets/fonts.js";
-import { ReportError } from "../../errors.js";
+import { readTextFile } from "../../data/readText.js";
 import type { DocumentModel } from "../../model/types.js";
+import { renderError, syntaxError } from "../templateErrors.js";
 import { toView } from "./viewModel.js";
 
 export interface HtmlTemplates {
@@ -25,37 +26,46 @@ export function loadHtmlTemplates(templateDir: string, root: string): HtmlTempla
     hbs.registerPartial(basename(name, ".hbs"), compile(hbs, file, root));
   }
   const main = compile(hbs, join(templateDir, "report.hbs"), root);
-  const css = readFileSync(join(templateDir, "report.css"), "utf8");
+  const css = readTextFile(join(templateDir, "report.css"), relative(root, join(templateDir, "report.css")));
   const fontCss = fontFaceCss();
   return {
     render(model, pages = new Map()) {
       try {
         return main(toView(model, pages, fontCss, css));
       } catch (error) {
-        throw new ReportError(`template error: ${(error as Error).message.split("\n")[0]}`, {
-          location: { file: relative(root, join(templateDir, "report.hbs")) },
-          hint: "a template refers to a field or partial the document model does not have",
-          cause: error,
-        });
+        throw renderError(error, templateOf(error) ?? relative(root, join(templateDir, "report.hbs")), []);
       }
     },
   };
 }
 
+/** The template file an error was thrown in: the innermost partial marks it on its way out. */
+const thrownIn = new WeakMap<object, string>();
+
+function templateOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null ? thrownIn.get(error) : undefined;
+}
+
 function compile(hbs: typeof Handlebars, file: string, root: string): Handlebars.TemplateDelegate {
-  const source = readFileSync(file, "utf8").trim();
+  const display = relative(root, file);
+  // Not trimmed: line numbers in messages must be the file's own.
+  const source = readTextFile(file, display).replace(/\s+$/, "");
+  let compiled: Handlebars.TemplateDelegate;
   try {
-    // Precompile now so syntax errors surface with the file name, not at render time.
+    // Parse now so syntax errors surface with the file name, not at render time.
     hbs.precompile(source, { strict: true });
-    return hbs.compile(source, { strict: true, preventIndent: true });
+    compiled = hbs.compile(source, { strict: true, preventIndent: true });
   } catch (error) {
-    const message = (error as Error).message;
-    const line = /line (\d+)/.exec(message)?.[1];
-    throw new ReportError(`template syntax error: ${message.split("\n")[0]}`, {
-      location: { file: relative(root, file), ...(line ? { line: Number(line) } : {}) },
-      cause: error,
-    });
+    throw syntaxError(error, source, display);
   }
+  return (context, options) => {
+    try {
+      return compiled(context, options);
+    } catch (error) {
+      if (typeof error === "object" && error !== null && !thrownIn.has(error)) thrownIn.set(error, display);
+      throw error;
+    }
+  };
 }
 
 /** The pinned font, embedded so the HTML prints the same anywhere, offline. */
