@@ -1,8 +1,10 @@
+import { MISSING } from "../format/norwegian.js";
+import { SYMBOLS } from "../format/symbols.js";
 import { formatValueText } from "./valueText.js";
 import type { ChartData, ChartSeries } from "../model/types.js";
 
 /** What a screen reader says where a sighted reader sees no bar. */
-export const MISSING_WORD = "mangler";
+export const MISSING_WORD = SYMBOLS[MISSING].spoken;
 
 /** A stacked chart over at most this many years states every share of every year; a longer one the latest year and the trend. */
 export const STACKED_ALL_YEARS = 4;

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { ReportError } from "../errors.js";
 
 /** The report year from the positional arguments: four digits, e.g. 2025. */
@@ -6,4 +8,13 @@ export function yearArgument(positionals: readonly string[], command: string): n
   if (text === undefined) throw new ReportError(`which year? e.g. npm run ${command} -- 2025`);
   if (!/^\d{4}$/.test(text)) throw new ReportError(`"${text}" is not a year`, { hint: `give the report year with four digits, e.g. npm run ${command} -- 2025` });
   return Number(text);
+}
+
+/** The newest report year that has a folder under data/. */
+export function latestYear(root: string): number {
+  const years = readdirSync(join(root, "data"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name))
+    .map((entry) => Number(entry.name));
+  if (years.length === 0) throw new ReportError("there is no year folder under data/", { hint: "create one with npm run new-year -- 2025" });
+  return Math.max(...years);
 }

@@ -96,3 +96,11 @@ export function joinNorwegian(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
 }
+
+const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+
+/** A date as Norwegian text: "2025-03-15" → "15. mars 2025". */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split("-").map(Number);
+  return `${day}. ${MONTHS[(month ?? 1) - 1]} ${year}`;
+}

@@ -9,6 +9,7 @@ import { ReportError, didYouMean } from "../errors.js";
 import type { Commentary } from "../narrative/loadCommentary.js";
 import type { NarrativeItem } from "../narrative/markdown.js";
 import { buildExhibit } from "./exhibits/index.js";
+import { reconstructedTextNote } from "./textProvenance.js";
 import type { ExhibitContext, ExhibitDraft } from "./exhibits/context.js";
 import type { Block, Chapter, ChartBlock, DocumentModel, TableBlock, TocEntry } from "./types.js";
 
@@ -54,6 +55,8 @@ export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentM
         const draft = buildExhibit(exhibit, context, inputs.definitionFile);
         blocks.push(...(await numberedBlocks(draft, counters)));
       }
+      const note = reconstructedTextNote(commentary, data, definition.average);
+      if (note) blocks.push(note);
     }
     chapters.push({ id: chapter.id, title: chapter.title, blocks });
   }

@@ -92,7 +92,7 @@ describe("npm run report -- 2025", () => {
     const mtime = statSync(pdf).mtimeMs;
     const file = join(root, "data", "2025", "observations.csv");
     const lines = readFileSync(file, "utf8").split("\n");
-    lines[4] = lines[4]!.replace(/,(\d+)\.(\d),$/, ",$1.$2kr,");
+    lines[4] = lines[4]!.replace(/^([^,]*,[^,]*,\d{4}),(\d+)\.(\d),/, "$1,$2.$3kr,");
     writeFileSync(file, lines.join("\n"));
 
     const broken = runReport(["2025", "--root", root]);

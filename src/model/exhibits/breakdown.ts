@@ -2,9 +2,9 @@ import type { ExhibitDefinition } from "../../config/definitionSchema.js";
 import { formatYear } from "../../format/norwegian.js";
 import { SEQUENTIAL_BLUES } from "../../charts/palette.js";
 import {
-  axisTitle, captionOf, headerRow, indicatorOf, missingNotes, sourceLine, valueCell,
-  type ExhibitContext, type ExhibitDraft,
+  axisTitle, captionOf, headerRow, indicatorOf, type ExhibitContext, type ExhibitDraft,
 } from "./context.js";
+import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 
 /** The stub column's header: a screen reader names the row headers by it. */
 const STUB = "Indikator";
@@ -18,13 +18,14 @@ export function buildBreakdown(exhibit: Breakdown, context: ExhibitContext): Exh
   const indicators = exhibit.indicators.map((id) => indicatorOf(context, id));
   const first = indicators[0]!;
   const caption = captionOf(exhibit, first.title);
-  const source = sourceLine(indicators);
   const years = definition.years;
+  const shown = shownValues(indicators, [region], years);
+  const source = sourceOf(context, indicators, shown);
   const rows = indicators.map((indicator) => ({
     label: indicator.short_title,
-    cells: years.map((year) => valueCell(data.value(indicator.id, region, year), indicator)),
+    cells: years.map((year) => observedCell(context, { indicator, region, year })),
   }));
-  const notes = [...(exhibit.note ? [exhibit.note] : []), ...missingNotes(rows)];
+  const notes = [...(exhibit.note ? [exhibit.note] : []), ...provenanceNotes(context, shown)];
   const palette = SEQUENTIAL_BLUES;
   return {
     ...(exhibit.table ? { table: { id: `tabell-${exhibit.id}`, caption, source, notes, header: [headerRow(STUB, years.map(formatYear))], rows } } : {}),
@@ -34,7 +35,7 @@ export function buildBreakdown(exhibit: Breakdown, context: ExhibitContext): Exh
             id: `figur-${exhibit.id}`,
             caption,
             source,
-            notes: exhibit.note ? [exhibit.note] : [],
+            notes: [...(exhibit.note ? [exhibit.note] : []), ...provenanceNotes(context, shown, { symbols: false })],
             data: {
               layout: exhibit.stacked ? "stacked" : "grouped",
               categories: years.map(formatYear),

@@ -1,9 +1,9 @@
 import type { ExhibitDefinition } from "../../config/definitionSchema.js";
 import { formatYear } from "../../format/norwegian.js";
 import {
-  axisTitle, captionOf, headerRow, indicatorOf, missingNotes, regionName, sourceLine, unitSuffix, valueCell,
-  type ExhibitContext, type ExhibitDraft,
+  axisTitle, captionOf, headerRow, indicatorOf, regionName, unitSuffix, type ExhibitContext, type ExhibitDraft,
 } from "./context.js";
+import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 
 /** The stub column's header: a screen reader names the row headers by it. */
 const STUB = "Region";
@@ -15,13 +15,14 @@ export function buildComparison(exhibit: Comparison, context: ExhibitContext): E
   const { definition, data } = context;
   const indicator = indicatorOf(context, exhibit.indicator);
   const caption = captionOf(exhibit, indicator.title) + unitSuffix(indicator);
-  const source = sourceLine([indicator]);
+  const shown = shownValues([indicator], definition.regions, definition.years);
+  const source = sourceOf(context, [indicator], shown);
   const years = definition.years;
   const rows = definition.regions.map((region) => ({
     label: regionName(context, region),
-    cells: years.map((year) => valueCell(data.value(indicator.id, region, year), indicator)),
+    cells: years.map((year) => observedCell(context, { indicator, region, year })),
   }));
-  const notes = [...(exhibit.note ? [exhibit.note] : []), ...missingNotes(rows)];
+  const notes = [...(exhibit.note ? [exhibit.note] : []), ...provenanceNotes(context, shown)];
   // A region without any value stays in the data: the alt text says it is missing.
   const series = definition.regions.map((region) => ({
     key: region,
@@ -37,7 +38,7 @@ export function buildComparison(exhibit: Comparison, context: ExhibitContext): E
             id: `figur-${exhibit.id}`,
             caption,
             source,
-            notes: exhibit.note ? [exhibit.note] : [],
+            notes: [...(exhibit.note ? [exhibit.note] : []), ...provenanceNotes(context, shown, { symbols: false })],
             data: {
               layout: "grouped",
               categories: years.map(formatYear),

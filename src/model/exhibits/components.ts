@@ -1,7 +1,8 @@
 import type { ExhibitDefinition } from "../../config/definitionSchema.js";
 import {
-  captionOf, indicatorOf, missingNotes, regionName, sourceLine, valueCell, type ExhibitContext, type ExhibitDraft,
+  captionOf, indicatorOf, regionName, type ExhibitContext, type ExhibitDraft,
 } from "./context.js";
+import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 import { indexChartData } from "./indexCharts.js";
 
 type Components = Extract<ExhibitDefinition, { kind: "components" }>;
@@ -12,14 +13,18 @@ export function buildComponents(exhibit: Components, context: ExhibitContext): E
   const region = definition.municipality;
   const indicators = exhibit.indicators.map((id) => indicatorOf(context, id));
   const caption = `${captionOf(exhibit, "Indikatorer")} ${exhibit.year}`;
-  const source = sourceLine(indicators);
+  const shown = shownValues(indicators, [region], [exhibit.year]);
+  const source = sourceOf(context, indicators, shown);
   const points = indicators.map((indicator) => ({ label: indicator.short_title, value: data.value(indicator.id, region, exhibit.year) ?? null }));
   const unknown = indicators.filter((i) => data.value(i.id, region, exhibit.year) === undefined);
   const rows = indicators.map((indicator) => ({
     label: indicator.title,
-    cells: [valueCell(data.value(indicator.id, region, exhibit.year), indicator)],
+    cells: [observedCell(context, { indicator, region, year: exhibit.year })],
   }));
-  const chartNotes = unknown.length ? [`Kilden oppgir ikke verdien for ${unknown.map((i) => i.short_title).join(", ")}.`] : [];
+  const chartNotes = [
+    ...(unknown.length ? [`Kilden oppgir ikke verdien for ${unknown.map((i) => i.short_title).join(", ")}.`] : []),
+    ...provenanceNotes(context, shown, { symbols: false }),
+  ];
   return {
     ...(exhibit.chart ? { chart: { id: `figur-${exhibit.id}`, caption, source, notes: chartNotes, data: indexChartData(context, region, points) } } : {}),
     ...(exhibit.table
@@ -28,7 +33,7 @@ export function buildComponents(exhibit: Components, context: ExhibitContext): E
             id: `tabell-${exhibit.id}`,
             caption,
             source,
-            notes: [...missingNotes(rows), ...(exhibit.note ? [exhibit.note] : [])],
+            notes: [...provenanceNotes(context, shown), ...(exhibit.note ? [exhibit.note] : [])],
             header: [[{ text: "Indikator" }, { text: `${regionName(context, region)} (${regionName(context, definition.average)} = 100)` }]],
             rows,
           },

@@ -1,7 +1,7 @@
 import type { ExhibitDefinition, ReportDefinition } from "../../config/definitionSchema.js";
 import type { Dataset, Indicator } from "../../data/dataset.js";
-import { formatNumber, formatValue, MISSING } from "../../format/norwegian.js";
-import type { ChartData, TableBlock, TableCell, TableRow } from "../types.js";
+import { formatNumber } from "../../format/norwegian.js";
+import type { ChartData, TableBlock, TableCell } from "../types.js";
 
 /** What every exhibit builder may read. */
 export interface ExhibitContext {
@@ -24,8 +24,6 @@ export interface ExhibitDraft {
   readonly chart?: ChartDraft;
   readonly table?: TableDraft;
 }
-
-export const MISSING_NOTE = `${MISSING}: Tallet finnes ikke i kilden.`;
 
 export function indicatorOf(context: ExhibitContext, id: string): Indicator {
   const indicator = context.data.indicators.get(id);
@@ -57,31 +55,12 @@ export function axisTitle(indicator: Indicator): string {
   }
 }
 
-/** "Kilde: SSB/KOSTRA (funksjon 202)"; computed exhibits add "egne beregninger". */
-export function sourceLine(indicators: readonly Indicator[], computed = false): string {
-  const single = indicators.length === 1 ? indicators[0] : undefined;
-  const parts: string[] = [];
-  if (single?.kostra_function) parts.push(`${single.source} (funksjon ${single.kostra_function})`);
-  else for (const indicator of indicators) if (!parts.includes(indicator.source)) parts.push(indicator.source);
-  if (computed) parts.push("egne beregninger");
-  return `Kilde: ${parts.join(", ")}`;
-}
-
-export function valueCell(value: number | undefined, indicator: Indicator): TableCell {
-  return value === undefined ? { text: MISSING } : { text: formatValue(value, indicator.unit, indicator.decimals), value };
-}
-
 export function headerRow(stub: string, labels: readonly string[]): TableCell[] {
   return [{ text: stub }, ...labels.map((text) => ({ text }))];
 }
 
 export function regionName(context: ExhibitContext, id: string): string {
   return context.data.regions.get(id)?.name ?? id;
-}
-
-/** Notes that apply because of what the table holds. */
-export function missingNotes(rows: readonly TableRow[]): string[] {
-  return rows.some((row) => row.cells.some((cell) => cell.text === MISSING)) ? [MISSING_NOTE] : [];
 }
 
 export function captionOf(exhibit: ExhibitDefinition, fallback: string): string {

@@ -1,7 +1,8 @@
 import type { ExhibitDefinition } from "../../config/definitionSchema.js";
 import { ReportError } from "../../errors.js";
 import { formatNumber } from "../../format/norwegian.js";
-import { captionOf, indicatorOf, regionName, sourceLine, type ExhibitContext, type ExhibitDraft } from "./context.js";
+import { captionOf, indicatorOf, regionName, type ExhibitContext, type ExhibitDraft } from "./context.js";
+import { provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 import { indexChartData } from "./indexCharts.js";
 
 type Efficiency = Extract<ExhibitDefinition, { kind: "efficiency" }>;
@@ -29,17 +30,19 @@ export function buildEfficiency(exhibit: Efficiency, context: ExhibitContext, fi
   ];
   const average = regionName(context, definition.average);
   const caption = `${captionOf(exhibit, "Ressursbruk, produksjon og effektivitet")} ${exhibit.year}`;
-  const source = sourceLine([production, cost], true);
+  const shown = shownValues([production, cost], [region], [exhibit.year]);
+  const source = sourceOf(context, [production, cost], shown, true);
   const note = `${derived.short_title} = ${production.short_title.toLowerCase()} ÷ ${cost.short_title.toLowerCase()} × ${formatNumber(100)}.`;
+  const notes = [note, ...provenanceNotes(context, shown)];
   return {
-    ...(exhibit.chart ? { chart: { id: `figur-${exhibit.id}`, caption, source, notes: [note], data: indexChartData(context, region, points) } } : {}),
+    ...(exhibit.chart ? { chart: { id: `figur-${exhibit.id}`, caption, source, notes, data: indexChartData(context, region, points) } } : {}),
     ...(exhibit.table
       ? {
           table: {
             id: `tabell-${exhibit.id}`,
             caption,
             source,
-            notes: [note],
+            notes,
             header: [[{ text: "Indikator" }, { text: `${regionName(context, region)} (${average} = ${formatNumber(100)})` }]],
             rows: points.map((point) => ({ label: point.label, cells: [{ text: formatNumber(point.value, 1), value: point.value }] })),
           },

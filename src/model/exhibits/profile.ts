@@ -1,9 +1,8 @@
 import type { ExhibitDefinition } from "../../config/definitionSchema.js";
 import { formatNumber } from "../../format/norwegian.js";
 import { indexAgainst } from "../../indicators/index.js";
-import {
-  captionOf, indicatorOf, regionName, sourceLine, unitSuffix, valueCell, type ExhibitContext, type ExhibitDraft,
-} from "./context.js";
+import { captionOf, indicatorOf, regionName, unitSuffix, type ExhibitContext, type ExhibitDraft } from "./context.js";
+import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 import { indexChartData } from "./indexCharts.js";
 
 type Profile = Extract<ExhibitDefinition, { kind: "profile" }>;
@@ -26,10 +25,13 @@ export function buildProfile(exhibit: Profile, context: ExhibitContext): Exhibit
   const left = indicators.filter((i) => !points.some((p) => p.indicator === i));
   const averageName = regionName(context, average);
   const caption = `${captionOf(exhibit, "Tjenesteprofil")} ${year}. ${averageName} = ${formatNumber(100)}`;
-  const source = sourceLine(indicators, true);
+  const shown = shownValues(points.map((p) => p.indicator), [municipality, average], [year]);
+  const source = sourceOf(context, indicators, shown, true);
+  const indexNote = `Indeks = ${regionName(context, municipality)}s verdi ÷ ${averageName} × ${formatNumber(100)}.`;
   const notes = [
-    `Indeks = ${regionName(context, municipality)}s verdi ÷ ${averageName} × ${formatNumber(100)}.`,
+    indexNote,
     ...(left.length ? [`Uten tall for begge i ${year}: ${left.map((i) => i.short_title).join(", ")}.`] : []),
+    ...provenanceNotes(context, shown),
     ...(exhibit.note ? [exhibit.note] : []),
   ];
   return {
@@ -39,7 +41,7 @@ export function buildProfile(exhibit: Profile, context: ExhibitContext): Exhibit
             id: `figur-${exhibit.id}`,
             caption,
             source,
-            notes: [notes[0]!],
+            notes: [indexNote, ...provenanceNotes(context, shown, { symbols: false })],
             data: indexChartData(
               context,
               municipality,
@@ -58,7 +60,11 @@ export function buildProfile(exhibit: Profile, context: ExhibitContext): Exhibit
             header: [[{ text: "Indikator" }, { text: regionName(context, municipality) }, { text: averageName }, { text: "Indeks" }]],
             rows: points.map((p) => ({
               label: p.indicator.short_title + (p.indicator.unit === "kr" && p.indicator.scale !== 1 ? unitSuffix(p.indicator) : ""),
-              cells: [valueCell(p.own, p.indicator), valueCell(p.avg, p.indicator), { text: formatNumber(p.index, 1), value: p.index }],
+              cells: [
+                observedCell(context, { indicator: p.indicator, region: municipality, year }),
+                observedCell(context, { indicator: p.indicator, region: average, year }),
+                { text: formatNumber(p.index, 1), value: p.index },
+              ],
             })),
           },
         }

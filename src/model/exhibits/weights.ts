@@ -1,6 +1,7 @@
 import type { ExhibitDefinition } from "../../config/definitionSchema.js";
 import { formatNumber } from "../../format/norwegian.js";
-import { captionOf, indicatorOf, sourceLine, type ExhibitContext, type ExhibitDraft } from "./context.js";
+import { captionOf, indicatorOf, type ExhibitContext, type ExhibitDraft } from "./context.js";
+import { sourceOf } from "./provenance.js";
 
 type Weights = Extract<ExhibitDefinition, { kind: "weights" }>;
 
@@ -13,7 +14,7 @@ export function buildWeights(exhibit: Weights, context: ExhibitContext): Exhibit
     table: {
       id: `tabell-${exhibit.id}`,
       caption: captionOf(exhibit, `Indikatorer i produksjonsindeksen og vekter ${exhibit.year}`),
-      source: sourceLine(indicators),
+      source: sourceOf(context, indicators, []),
       notes: exhibit.note ? [exhibit.note] : [],
       header: [[{ text: "Indikator" }, { text: `Vekt ${exhibit.year}` }]],
       rows: rows.map((w, i) => ({

@@ -1,5 +1,4 @@
-import { MISSING_WORD } from "../../charts/altText.js";
-import { MISSING } from "../../format/norwegian.js";
+import { isSymbol, SYMBOLS } from "../../format/symbols.js";
 import { isLeadIn } from "../../model/leadIn.js";
 import type { Block, DocumentModel, Inline, TableCell } from "../../model/types.js";
 
@@ -67,11 +66,12 @@ function blockView(block: Block): unknown {
 }
 
 /**
- * A missing value prints SSB's `..`, which a screen reader would read as
- * "dot dot": it gets the accessible name "mangler" (`missing`, empty otherwise).
+ * A missing value prints SSB's symbol (`..`, `.`, `:`), which a screen reader
+ * would read as "dot dot": it gets an accessible name such as "mangler"
+ * (`missing`, empty otherwise).
  */
 function cellView(cell: TableCell): { text: string; colSpan: number; missing: string } {
-  return { text: cell.text, colSpan: cell.colSpan ?? 1, missing: cell.value === undefined && cell.text === MISSING ? MISSING_WORD : "" };
+  return { text: cell.text, colSpan: cell.colSpan ?? 1, missing: cell.value === undefined && isSymbol(cell.text) ? SYMBOLS[cell.text].spoken : "" };
 }
 
 function inlineView(inline: Inline): unknown {

@@ -1,0 +1,57 @@
+import { resolve } from "node:path";
+import { printChanges } from "../../changes/printChanges.js";
+import { loadDataset } from "../../data/dataset.js";
+import { ReportError } from "../../errors.js";
+import { runImport } from "../../import/runImport.js";
+import { projectPaths } from "../../pipeline.js";
+import { EXIT, type Command } from "../command.js";
+import { latestYear } from "../year.js";
+
+export const importCommand: Command = {
+  name: "import",
+  synopsis: "<fil>… [--year 2025] [--dry-run] [--preliminary|--final] [--allow 0220=3025]",
+  description: `Leser tall fra SSB (JSON-stat 2.0 fra PxWebApi, eller SSBs CSV-nedlasting) inn i
+data/<år>/observations.csv, gjennom indikatorkatalogen (ssb_table, ssb_contents,
+ssb_dimensions i data/indicators.csv). Gamle kommunenummer følges til dagens når endringen
+er én-til-én; sammenslåtte kommuner listes og tas bare med --allow. Hver verdi får kilde,
+SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra datoen: før
+15. juni året etter er tallene foreløpige). Alt som endres, listes gammelt → nytt.`,
+  options: {
+    year: { type: "string", value: "<år>", describe: "rapportåret tallene skal inn i (standard: det nyeste under data/)" },
+    "dry-run": { type: "boolean", describe: "vis hele endringslisten og skriv ingenting" },
+    preliminary: { type: "boolean", describe: "merk tallene som foreløpige" },
+    final: { type: "boolean", describe: "merk tallene som endelige" },
+    allow: { type: "string", multiple: true, value: "<gammel>=<ny>", describe: "ta med en sammenslått kommune, f.eks. --allow 0220=3025" },
+  },
+  positionals: { min: 1, max: 100, name: "one or more files saved from SSB" },
+  async run(args, { root, env, out }) {
+    if (args.values.preliminary === true && args.values.final === true) throw new ReportError("choose --preliminary or --final, not both");
+    const year = args.values.year === undefined ? latestYear(root) : yearOption(String(args.values.year));
+    const allow = ((args.values.allow ?? []) as string[]).map((pair) => {
+      const match = /^(\d{4})=(\d{4})$/.exec(pair);
+      if (!match) throw new ReportError(`--allow ${pair} is not <old>=<new>`, { hint: "e.g. --allow 0220=3025" });
+      return { from: match[1]!, to: match[2]! };
+    });
+    const paths = projectPaths(root);
+    const before = loadDataset({ root, dataDir: paths.dataDir, year }).observations.map((row) => row.value);
+    const dryRun = args.values["dry-run"] === true;
+    runImport({
+      root,
+      year,
+      // npm runs scripts in the project folder; a relative path is meant from where the analyst typed it.
+      files: args.positionals.map((file) => resolve(env.INIT_CWD ?? process.cwd(), file)),
+      dryRun,
+      release: args.values.preliminary === true ? "foreløpig" : args.values.final === true ? "endelig" : undefined,
+      allow,
+      today: new Date().toISOString().slice(0, 10),
+      log: out,
+    });
+    if (!dryRun) await printChanges(paths, year, before, out);
+    return EXIT.done;
+  },
+};
+
+function yearOption(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new ReportError(`"${text}" is not a year`, { hint: "e.g. --year 2025" });
+  return Number(text);
+}

@@ -1,0 +1,24 @@
+import { MISSING } from "./norwegian.js";
+
+/**
+ * SSB's symbols for a table cell without a number (standardtegn), what a
+ * footnote says about each, and the word a screen reader says instead of
+ * "dot dot". One place, so tables, notes and accessible names agree.
+ */
+export const SYMBOLS = {
+  [MISSING]: { note: "Tallet finnes ikke i kilden.", spoken: "mangler" },
+  ".": { note: "Tallet kan ikke forekomme (ikke relevant).", spoken: "ikke relevant" },
+  "...": { note: "Tallet er ikke tilgjengelig ennå.", spoken: "ikke tilgjengelig ennå" },
+  ":": { note: "Tallet vises ikke av personvernhensyn.", spoken: "skjult av personvernhensyn" },
+} as const satisfies Record<string, { note: string; spoken: string }>;
+
+export type Symbol = keyof typeof SYMBOLS;
+
+export function isSymbol(text: string): text is Symbol {
+  return Object.hasOwn(SYMBOLS, text);
+}
+
+/** "..: Tallet finnes ikke i kilden." */
+export function symbolNote(symbol: Symbol): string {
+  return `${symbol}: ${SYMBOLS[symbol].note}`;
+}
