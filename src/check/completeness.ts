@@ -1,29 +1,51 @@
 import { locationOf } from "../config/loadDefinition.js";
+import type { Indicator } from "../data/dataset.js";
 import { MISSING } from "../format/norwegian.js";
 import { allExhibits, type CheckInputs } from "./context.js";
-import { warning, type Finding } from "./finding.js";
+import { error, warning, type Finding } from "./finding.js";
 
 /**
  * Every region × year a table shows should have a value. A gap is printed
- * as SSB's ".." with an explanation, never as 0 or blank; this says where.
+ * as SSB's ".." with an explanation, never as 0 or blank; this says where,
+ * and where the value will come from (its SSB table, when the catalogue
+ * names one). A year with no value at all for an indicator is an error: the
+ * report would print a column of "..", typically a new year not yet imported.
  */
 export function checkCompleteness({ definition, data, definitionFile }: CheckInputs): Finding[] {
   const findings: Finding[] = [];
+  const whereFrom = (indicator: Indicator | undefined) =>
+    indicator?.ssb_table
+      ? `import it from SSB table ${indicator.ssb_table} (npm run fetch, or npm run import -- <file>)`
+      : `add it to observations.csv from ${indicator?.source ?? "its source"}`;
   for (const exhibit of allExhibits(definition)) {
+    const at = locationOf(exhibit) ?? { file: definitionFile };
+    if (exhibit.kind === "weights") {
+      if (!data.weights.some((w) => w.value.year === exhibit.year)) findings.push(error(at, `no production-index weights for ${exhibit.year}`, "add them to production-index-weights.csv"));
+      continue;
+    }
+    if (exhibit.kind === "comparison") {
+      const indicator = data.indicators.get(exhibit.indicator);
+      for (const year of definition.years) {
+        if (definition.regions.some((region) => data.observation(exhibit.indicator, region, year))) continue;
+        findings.push(error(at, `no value of ${exhibit.indicator} for ${year} in any region: the table would print a column of "${MISSING}"`, whereFrom(indicator)));
+      }
+    }
     if (!exhibit.table) continue;
     const cells: { indicator: string; region: string; years: readonly number[] }[] = [];
     if (exhibit.kind === "comparison") cells.push(...definition.regions.map((region) => ({ indicator: exhibit.indicator, region, years: definition.years })));
     if (exhibit.kind === "breakdown") cells.push(...exhibit.indicators.map((indicator) => ({ indicator, region: exhibit.region ?? definition.municipality, years: definition.years })));
     if (exhibit.kind === "matrix") cells.push(...exhibit.indicators.flatMap((indicator) => exhibit.regions.map((region) => ({ indicator, region, years: exhibit.years }))));
     for (const { indicator, region, years } of cells) {
-      const missing = years.filter((y) => data.value(indicator, region, y) === undefined);
+      // A row with a symbol (".", ":") is SSB's own answer, not a gap.
+      const missing = years.filter((y) => data.observation(indicator, region, y) === undefined);
       if (missing.length === 0) continue;
+      if (exhibit.kind === "comparison" && missing.every((y) => !definition.regions.some((r) => data.observation(indicator, r, y)))) continue;
       const name = data.regions.get(region)?.name ?? region;
       findings.push(
         warning(
-          locationOf(exhibit) ?? { file: definitionFile },
+          at,
           `table "${exhibit.id}" has no value of ${indicator} for ${name} in ${missing.join(", ")}; it prints "${MISSING}" with the note "Tallet finnes ikke i kilden"`,
-          "add the values to observations.csv if the source has them",
+          `if the source has it, ${whereFrom(data.indicators.get(indicator))}`,
         ),
       );
     }

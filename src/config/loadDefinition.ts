@@ -100,8 +100,8 @@ function attachLines(
 }
 
 /**
- * Every id the definition names must exist in the data, and every year it
- * shows must have values: a missing year is an error here, not a blank cell.
+ * Every id the definition names must exist in the data. Missing values are
+ * not decided here: the completeness check lists all of them at once.
  */
 export function checkDefinitionAgainstData(definition: ReportDefinition, data: Dataset, file: string): void {
   const fail = (message: string, at: object | undefined, hint?: string): never => {
@@ -128,14 +128,9 @@ export function checkDefinitionAgainstData(definition: ReportDefinition, data: D
         if (ids.has(exhibit.id)) fail(`duplicate exhibit id "${exhibit.id}"`, exhibit, "each exhibit id must be unique in the report");
         ids.add(exhibit.id);
         switch (exhibit.kind) {
-          case "comparison": {
+          case "comparison":
             indicator(exhibit.indicator, exhibit);
-            const years = definition.years.filter((y) => definition.regions.some((r) => data.value(exhibit.indicator, r, y) !== undefined));
-            const missingYear = definition.years.find((y) => !years.includes(y));
-            if (missingYear !== undefined)
-              fail(`no data for year ${missingYear} of indicator "${exhibit.indicator}"`, exhibit, `add rows for ${missingYear} to observations.csv or remove the year from "years"`);
             break;
-          }
           case "breakdown":
           case "profile":
           case "components":
@@ -152,8 +147,6 @@ export function checkDefinitionAgainstData(definition: ReportDefinition, data: D
             indicator(exhibit.efficiency, exhibit);
             break;
           case "weights":
-            if (!data.weights.some((w) => w.value.year === exhibit.year))
-              fail(`no production-index weights for ${exhibit.year}`, exhibit, "add them to production-index-weights.csv");
             break;
         }
       }

@@ -1,0 +1,21 @@
+import { createNewYear } from "../../newYear/newYear.js";
+import { EXIT, type Command } from "../command.js";
+import { yearArgument } from "../year.js";
+
+export const newYearCommand: Command = {
+  name: "new-year",
+  synopsis: "<år>",
+  description: `Lager data/<år>/ fra året før: rapportdefinisjonen med årene flyttet ett år frem og
+tittelen endret, kommentarene kopiert (redaktørene oppdaterer dem), og tallene for årene
+begge rapportene viser, kopiert med kilde. Kjør deretter npm run check -- <år> for å se
+hvilke tall som mangler og hvilke SSB-tabeller de kommer fra.`,
+  options: {},
+  positionals: { min: 1, max: 1, name: "the new report year, e.g. 2026" },
+  async run(args, { root, out }) {
+    const year = yearArgument(args.positionals, "new-year");
+    const result = createNewYear(root, year);
+    out(`Laget ${result.dir}/ fra data/${result.from}/: ${result.copied} verdier kopiert, ${result.dropped} fra år rapporten ikke lenger viser.`);
+    out(`Neste steg: npm run check -- ${year} viser hvilke tall som mangler og hvor de kommer fra.`);
+    return EXIT.done;
+  },
+};

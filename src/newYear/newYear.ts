@@ -1,0 +1,69 @@
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
+import { loadDataset } from "../data/dataset.js";
+import { observationsCsv } from "../data/writeObservations.js";
+import { readTextFile } from "../data/readText.js";
+import { ReportError } from "../errors.js";
+
+export interface NewYearResult {
+  readonly from: number;
+  readonly copied: number;
+  readonly dropped: number;
+  readonly dir: string;
+}
+
+/**
+ * `npm run new-year -- 2026`: data/2026/ from data/2025/. The definition
+ * moves every year on by one (years, the years of single exhibits, the year
+ * in the title), the commentary is copied for the editors to update, and the
+ * observations of the years both reports show are copied with their
+ * provenance. The new folder appears whole or not at all.
+ */
+export function createNewYear(root: string, year: number): NewYearResult {
+  const dataDir = join(root, "data");
+  const from = year - 1;
+  const source = join(dataDir, String(from));
+  const target = join(dataDir, String(year));
+  const display = (path: string) => relative(root, path);
+  if (existsSync(target)) throw new ReportError(`${display(target)} already exists`, { hint: "remove or rename it first, or edit it directly" });
+  if (!existsSync(join(source, "report.yaml"))) {
+    throw new ReportError(`there is no report for ${from} to start from`, { location: { file: display(join(source, "report.yaml")) }, hint: "a new year is made from the year before it" });
+  }
+  const definitionFile = join(source, "report.yaml");
+  const doc = parseDocument(readTextFile(definitionFile, display(definitionFile)));
+  moveYearsOn(doc, from);
+  const years = (doc.get("years") as { items?: { value?: unknown }[] } | undefined)?.items?.map((item) => Number(item.value)) ?? [];
+
+  const staging = join(dataDir, `.${year}.${process.pid}.tmp`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(join(staging, "report.yaml"), doc.toString({ lineWidth: 0 }));
+    if (existsSync(join(source, "commentary"))) cpSync(join(source, "commentary"), join(staging, "commentary"), { recursive: true });
+    const data = loadDataset({ root, dataDir, year: from });
+    const kept = data.observations.filter((row) => years.includes(row.value.year)).map((row) => row.value);
+    writeFileSync(join(staging, "observations.csv"), observationsCsv(kept));
+    const weights = data.weights.filter((row) => years.includes(row.value.year));
+    if (weights.length) writeFileSync(join(staging, "production-index-weights.csv"), `indicator,year,weight\n${weights.map((w) => `${w.value.indicator},${w.value.year},${w.value.weight}`).join("\n")}\n`);
+    renameSync(staging, target);
+    return { from, copied: kept.length, dropped: data.observations.length - kept.length, dir: display(target) };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Every year in the definition one on: `years`, `year:` of exhibits, and the title's year. */
+function moveYearsOn(doc: Document, from: number): void {
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (key === "year" && isScalar(pair.value) && typeof pair.value.value === "number") pair.value.value += 1;
+      if (key === "years" && isSeq(pair.value)) for (const item of pair.value.items) if (isScalar(item) && typeof item.value === "number") item.value += 1;
+      if (key === "title" && isScalar(pair.value) && typeof pair.value.value === "string" && isMap(doc.contents) && doc.contents.items.includes(pair as never)) {
+        pair.value.value = pair.value.value.replace(String(from), String(from + 1));
+      }
+    },
+  });
+}
