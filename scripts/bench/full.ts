@@ -140,7 +140,12 @@ try {
   }
   // What any `node --import tsx` command costs before it does anything: the floor under check's wall time.
   const startups: RunResult[] = [];
-  for (let i = 0; i < 3; i++) startups.push(await runMeasured(node, ["--import", "tsx", "--eval", "0"], { cwd: repo }));
+  const imports: RunResult[] = [];
+  for (let i = 0; i < 3; i++) {
+    startups.push(await runMeasured(node, ["--import", "tsx", "--eval", "0"], { cwd: repo }));
+    // …and with the module graph every command loads (src/cli/main.ts imports all commands, the pipeline and its renderers).
+    imports.push(await runMeasured(node, ["--import", "tsx", "--eval", `await import(${JSON.stringify(join(repo, "src", "cli", "main.ts"))})`], { cwd: repo }));
+  }
   log(`check: ${checks.map((c) => `${(c.wallMs / 1000).toFixed(2)} s`).join(", ")} wall`);
 
   const doubleRoot = join(base, "double");
@@ -165,6 +170,7 @@ try {
     bare: bareRuns,
     rebuild: { ...rebuild, edited },
     startupMs: startups.map((r) => r.wallMs),
+    importMs: imports.map((r) => r.wallMs),
     check: checks.map((c) => ({ wallMs: c.wallMs, reportedMs: Number(/in (\d+) ms/.exec(c.stdout)?.[1] ?? NaN), nodePeakRssMb: c.nodePeakRssMb })),
     double,
     repo2025: { product: real2025, bare: realBare, htmlBuild: real.htmlBuild },
