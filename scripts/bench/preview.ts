@@ -9,7 +9,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildModel, buildReport, projectPaths } from "../../src/pipeline.js";
 import { startPreview } from "../../src/preview/server.js";
-import { launchBrowser } from "../../src/render/pdf/browser.js";
+import puppeteer from "puppeteer-core";
+import { findBrowser } from "../../src/render/pdf/findBrowser.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const year = Number(process.argv[2] ?? 2025);
@@ -32,7 +33,9 @@ const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsag
  */
 async function previewRefresh(): Promise<void> {
   const preview = await startPreview(paths, { year, port: 0, log: () => {} });
-  const browser = await launchBrowser();
+  // A plain browser that only looks at the preview on 127.0.0.1: the product's printing browser
+  // (launchBrowser) resolves no host and reaches not even this machine, so it cannot be the viewer.
+  const browser = await puppeteer.launch({ executablePath: findBrowser().executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
   try {
     const page = await browser.newPage();
     await page.goto(preview.url, { waitUntil: "load" });
