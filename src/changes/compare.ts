@@ -59,7 +59,8 @@ export function sentencesToReread(
   definitionFile: string,
 ): RereadSentence[] {
   const located = before.map((value, i) => ({ value, file: "build-record.json", line: i + 1 }));
-  const oldData = withDerivedIndicators(makeDataset(current.regions, current.indicators, located, current.weights), definition.derived, definitionFile);
+  const catalogue = new Map([...current.indicators].filter(([, indicator]) => !indicator.derivedFrom));
+  const oldData = withDerivedIndicators(makeDataset(current.regions, catalogue, located, current.weights), definition.derived, definitionFile);
   const result: RereadSentence[] = [];
   for (const section of commentary.values()) {
     let oldTexts: readonly string[] | undefined;

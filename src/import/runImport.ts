@@ -15,7 +15,8 @@ import { loadDefinition } from "../config/loadDefinition.js";
 export interface ImportOptions {
   readonly root: string;
   readonly year: number;
-  readonly files: readonly string[];
+  /** Each file's path, and its name as the analyst gave it (for messages). */
+  readonly files: readonly { readonly path: string; readonly display: string }[];
   readonly dryRun: boolean;
   readonly release: "foreløpig" | "endelig" | undefined;
   readonly allow: readonly AllowedStep[];
@@ -49,9 +50,9 @@ export function runImport(options: ImportOptions): ImportOutcome {
   const history = loadKommuneHistory(join(root, KOMMUNE_CHANGES_FILE), KOMMUNE_CHANGES_FILE);
   const context = { data, mappings: ssbMappings(data.indicators.values()), history, years: definition.years, allow: options.allow, release: options.release, today: options.today };
 
-  const imported = options.files.map((path) => {
-    if (!existsSync(path)) throw new ReportError("file not found", { location: { file: path }, hint: "give the path of a file saved from SSB (JSON-stat or CSV)" });
-    return toObservations(readSsbFile(path, relative(root, path) || path), context);
+  const imported = options.files.map(({ path, display }) => {
+    if (!existsSync(path)) throw new ReportError("file not found", { location: { file: display }, hint: "give the path of a file saved from SSB (JSON-stat or CSV)" });
+    return toObservations(readSsbFile(path, display), context);
   });
   const merge = mergeObservations(
     data.observations.map((row) => row.value),

@@ -34,6 +34,8 @@ export interface PageCheck {
 export async function checkHtml(browser: Browser, html: string, width: number): Promise<PageCheck> {
   const page = await offlinePage(browser);
   try {
+    // The printing page runs no script; axe-core is one, and readers' browsers run scripts anyway.
+    await page.setJavaScriptEnabled(true);
     await page.setViewport({ width, height: 900 });
     await page.setContent(html, { waitUntil: "load" });
     await page.evaluate(async () => {

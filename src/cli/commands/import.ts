@@ -39,7 +39,7 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
       root,
       year,
       // npm runs scripts in the project folder; a relative path is meant from where the analyst typed it.
-      files: args.positionals.map((file) => resolve(env.INIT_CWD ?? process.cwd(), file)),
+      files: args.positionals.map((file) => ({ path: resolve(env.INIT_CWD ?? process.cwd(), file), display: file })),
       dryRun,
       release: args.values.preliminary === true ? "foreløpig" : args.values.final === true ? "endelig" : undefined,
       allow,
