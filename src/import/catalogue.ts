@@ -5,8 +5,11 @@ import type { SsbCell } from "./dataset.js";
 export interface SsbMapping {
   readonly indicator: Indicator;
   readonly table: string;
-  /** ContentsCode, or the variable's label as SSB's CSV download writes it. */
-  readonly contents: string;
+  /**
+   * ContentsCode and/or the variable's label as SSB's CSV download writes it
+   * (the CSV has no codes): `ssb_contents` may give both, "KOSAG210000 | Netto driftsutgifter per innbygger (kr)".
+   */
+  readonly contents: readonly string[];
   /** Other dimensions held fixed: dimension id (or CSV column) → code. */
   readonly dimensions: ReadonlyMap<string, string>;
 }
@@ -23,7 +26,7 @@ export function ssbMappings(indicators: Iterable<Indicator>): Map<string, SsbMap
         .map((pair) => pair.split("=") as [string, string]),
     );
     const list = byTable.get(indicator.ssb_table) ?? [];
-    list.push({ indicator, table: indicator.ssb_table, contents: indicator.ssb_contents, dimensions });
+    list.push({ indicator, table: indicator.ssb_table, contents: indicator.ssb_contents.split("|").map((text) => text.trim()).filter(Boolean), dimensions });
     byTable.set(indicator.ssb_table, list);
   }
   return byTable;
@@ -36,13 +39,22 @@ export function ssbMappings(indicators: Iterable<Indicator>): Map<string, SsbMap
  * does not have by name matches when any of its dimensions has the code.
  */
 export function matches(mapping: SsbMapping, cell: SsbCell): boolean {
-  if (cell.contents !== mapping.contents && cell.contentsLabel !== mapping.contents) return false;
+  if (!sameContents(mapping, cell)) return false;
   const values = Object.values(cell.dimensions);
   for (const [dimension, code] of mapping.dimensions) {
     const own = cell.dimensions[dimension];
     if (own !== undefined ? own !== code : !values.includes(code)) return false;
   }
   return true;
+}
+
+export function sameContents(mapping: SsbMapping, cell: SsbCell): boolean {
+  return mapping.contents.includes(cell.contents) || mapping.contents.includes(cell.contentsLabel);
+}
+
+/** The ContentsCodes of a mapping, for a PxWebApi query (labels are for CSV files only). */
+export function contentsCodes(mapping: SsbMapping): string[] {
+  return mapping.contents.filter((text) => /^[A-Za-z0-9_]+$/.test(text));
 }
 
 /** SSB's number in the indicator's unit: kr → 1 000 kr when the indicator counts in thousands. */

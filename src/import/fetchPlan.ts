@@ -1,4 +1,4 @@
-import type { SsbMapping } from "./catalogue.js";
+import { contentsCodes, type SsbMapping } from "./catalogue.js";
 import type { KommuneHistory } from "./kommuneNumbers.js";
 import type { TableQuery } from "./pxwebUrls.js";
 
@@ -23,7 +23,7 @@ export function fetchQueries(
     return {
       table,
       selections: [
-        { dimension: "ContentsCode", codes: unique(list.map((m) => m.contents)) },
+        { dimension: "ContentsCode", codes: unique(list.flatMap(contentsCodes)) },
         { dimension: kostra ? "KOKkommuneregion0000" : "Region", codes: unique(regions.flatMap((region) => [...earlierCodes(region, years, history), region])) },
         ...[...fixed].map(([dimension, codes]) => ({ dimension, codes: [...codes] })),
         { dimension: "Tid", codes: years.map(String) },

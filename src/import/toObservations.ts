@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
 import type { ObservationRow } from "../data/schemas.js";
 import { ReportError } from "../errors.js";
-import { inIndicatorScale, matches, type SsbMapping } from "./catalogue.js";
+import { inIndicatorScale, matches, sameContents, type SsbMapping } from "./catalogue.js";
 import type { SsbCell, SsbDataset } from "./dataset.js";
 import type { AllowedStep, KommuneHistory } from "./kommuneNumbers.js";
 import { isMissingSymbol } from "./symbols.js";
@@ -58,7 +58,7 @@ export function toObservations(dataset: SsbDataset, context: ImportContext): Imp
   for (const cell of dataset.cells) {
     const mapping = mappings.find((m) => matches(m, cell));
     if (!mapping) {
-      if (mappings.some((m) => m.contents === cell.contents || m.contents === cell.contentsLabel)) otherDimensionCells += 1;
+      if (mappings.some((m) => sameContents(m, cell))) otherDimensionCells += 1;
       else unmappedContents.set(cell.contents, cell.contentsLabel);
       continue;
     }

@@ -148,6 +148,29 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 
+  it("SSB's CSV downloads import too: the wide layout with a BOM, and the long layout saved as Windows-1252", () => {
+    const indicators = join(root, "data", "indicators.csv");
+    writeFileSync(
+      indicators,
+      readFileSync(indicators, "utf8").replace(",12362,KOSAG210000,", ",12362,KOSAG210000 | Netto driftsutgifter per innbygger (kr),") +
+        "frie-inntekter,Frie inntekter per innbygger,Frie inntekter per innbygger,kr,1,0,SSB/KOSTRA,,,,12134,KOSAG110000 | Frie inntekter per innbygger (kr),,1\n",
+    );
+    const wide = join(REPO, "test", "fixtures", "ssb", "12362-wide-utf8bom-fixture.csv");
+    const long = join(REPO, "test", "fixtures", "ssb", "12134-long-windows1252-fixture.csv");
+    const result = cli("import", [wide, long, "--year", "2025"]);
+    expect(result.status, result.stderr).toBe(0);
+    // Expected numbers read straight from the CSV text (decimal commas, SSB's symbols).
+    const wideText = readFileSync(wide, "utf8");
+    const baerum2023 = /"3024 Bærum \(2020-2023\)";"202 Grunnskole";(\d+);/.exec(wideText)![1];
+    const baerum2024 = /"3201 Bærum";"202 Grunnskole";\.;(\d+);/.exec(wideText)![1];
+    const longText = new TextDecoder("windows-1252").decode(readFileSync(long));
+    const free2024 = /"3201 Bærum";"Frie inntekter per innbygger \(kr\)";"2024";(\d+)/.exec(longText)![1];
+    const rows = readFileSync(join(root, "data", "2025", "observations.csv"), "utf8");
+    expect(rows).toMatch(new RegExp(`^${INDICATOR},3201,2023,${baerum2023},,SSB 12362,`, "m"));
+    expect(rows).toMatch(new RegExp(`^${INDICATOR},3201,2024,${baerum2024},,SSB 12362,`, "m"));
+    expect(rows).toMatch(new RegExp(`^frie-inntekter,3201,2024,${free2024},,SSB 12134,`, "m"));
+  });
+
   it("new-year, then check: lists exactly the missing values and the SSB table they come from", () => {
     expect(cli("import", [FIXTURE, "--year", "2025"]).status).toBe(0);
     const created = cli("new-year", ["2026"]);
