@@ -14,7 +14,8 @@ import { launchBrowser } from "./render/pdf/browser.js";
 import { printPdf } from "./render/pdf/printPdf.js";
 import { renderDocx } from "./render/docx/renderDocx.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
-import { BUILD_RECORD, buildRecordJson } from "./changes/buildRecord.js";
+import { buildRecordJson, buildRecordName } from "./changes/buildRecord.js";
+import { resolveDocument } from "./config/documents.js";
 
 /**
  * The report build, in named stages. Only this file knows their order:
@@ -58,9 +59,13 @@ async function stage<T>(name: string, effects: BuildEffects, run: () => T | Prom
   return result;
 }
 
-/** Stages 1–3: validated inputs, what `npm run check` reads. */
-export async function loadInputs(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<CheckInputs> {
-  const definitionPath = join(paths.dataDir, String(year), "report.yaml");
+/**
+ * Stages 1–3: validated inputs, what `npm run check` reads. `document` names
+ * one of the year's documents (src/config/documents.ts); none: the year's default.
+ */
+export async function loadInputs(paths: ProjectPaths, year: number, effects: BuildEffects, document?: string): Promise<CheckInputs> {
+  const source = resolveDocument(paths.dataDir, year, paths.root, document);
+  const definitionPath = source.definitionPath;
   const definitionFile = relative(paths.root, definitionPath);
   const { data, definition } = await stage("load", effects, () => {
     const loaded = loadDataset({ root: paths.root, dataDir: paths.dataDir, year });
@@ -70,21 +75,26 @@ export async function loadInputs(paths: ProjectPaths, year: number, effects: Bui
     return { data, definition };
   });
   const { commentary, folder } = await stage("narrative", effects, () =>
-    loadCommentary(join(paths.dataDir, String(year), "commentary"), paths.root, { data, definition }),
+    loadCommentary(source.commentaryDir, paths.root, { data, definition }),
   );
   return { year, definition, definitionFile, data, commentary, commentaryFolder: folder };
 }
 
 /** Stages 1–5: everything up to the document model, no browser needed. */
-export async function buildModel(paths: ProjectPaths, year: number, effects: BuildEffects): Promise<LoadedInputs> {
-  const inputs = await loadInputs(paths, year, effects);
+export async function buildModel(paths: ProjectPaths, year: number, effects: BuildEffects, document?: string): Promise<LoadedInputs> {
+  const inputs = await loadInputs(paths, year, effects, document);
   const findings = await stage("check", effects, () => runChecks(inputs));
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
-    throw new ReportError(`${errors.length} error(s) in the content: ${formatFinding(errors[0]!)}`, { hint: `run npm run check -- ${year} for all of them` });
+    throw new ReportError(`${errors.length} error(s) in the content: ${formatFinding(errors[0]!)}`, { hint: `run npm run check -- ${year}${document ? ` --document ${document}` : ""} for all of them` });
   }
   const model = await stage("model", effects, () => buildDocumentModel(inputs));
   return { ...inputs, findings, model };
+}
+
+/** "kostra-analyse-2025": the files of a document are <name>.pdf, .docx and .html in output/<year>/. */
+export function outputName(paths: ProjectPaths, year: number, document?: string): string {
+  return `${resolveDocument(paths.dataDir, year, paths.root, document).name}-${year}`;
 }
 
 export const FORMATS = ["pdf", "docx", "html"] as const;
@@ -106,17 +116,19 @@ export async function buildReport(
   year: number,
   effects: BuildEffects,
   formats: ReadonlySet<Format> = new Set(FORMATS),
+  document?: string,
 ): Promise<ReportOutputs> {
   const dir = join(paths.outputDir, String(year));
-  const targets = FORMATS.filter((format) => formats.has(format)).map((format) => join(dir, `kostra-analyse-${year}.${format}`));
+  const name = outputName(paths, year, document);
+  const targets = FORMATS.filter((format) => formats.has(format)).map((format) => join(dir, `${name}.${format}`));
   // A read-only or blocked output folder is found now, not after seconds of printing.
   checkWritable(dir, targets, paths.root);
-  const { model, findings, data } = await buildModel(paths, year, effects);
-  if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}`);
+  const { model, findings, data } = await buildModel(paths, year, effects, document);
+  if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}${document ? ` --document ${document}` : ""}`);
   const rendered: Partial<Record<Format, string | Uint8Array>> = {};
   let pages: number | undefined;
   if (formats.has("pdf") || formats.has("html")) {
-    const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
+    const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root, model.style));
     if (formats.has("pdf")) {
       const printed = await stage("pdf", effects, async () => {
         // Which Chromium prints, and found how (README: "Hvilken Chromium?").
@@ -142,11 +154,11 @@ export async function buildReport(
     const set = FORMATS.flatMap((format) => {
       const content = rendered[format];
       if (content === undefined) return [];
-      files[format] = join(dir, `kostra-analyse-${year}.${format}`);
+      files[format] = join(dir, `${name}.${format}`);
       return [{ path: files[format], content }];
     });
     // What the files were made from, written with them, so `npm run changes` can say what moved since.
-    set.push({ path: join(dir, BUILD_RECORD), content: buildRecordJson(year, data, new Date().toISOString()) });
+    set.push({ path: join(dir, buildRecordName(name)), content: buildRecordJson(year, data, new Date().toISOString()) });
     writeFileSet(set, paths.root);
   });
   return { files, ...(pages !== undefined ? { pages } : {}) };

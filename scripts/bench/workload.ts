@@ -63,7 +63,7 @@ export async function prepareWorkload(root: string, year: number): Promise<Workl
     const items: WorkloadItem[] = [{ kind: "heading", level: 1, text: chapter.title }];
     if (chapter.scope) items.push({ kind: "paragraph", text: `Området omfatter: ${chapter.scope}` });
     for (const section of chapter.sections) {
-      items.push({ kind: "heading", level: 2, text: section.title });
+      if (section.title) items.push({ kind: "heading", level: 2, text: section.title });
       const commentary = inputs.commentary.get(`${chapter.id}/${section.id}`);
       for (const item of commentary?.items ?? []) if (item.type !== "exhibit") items.push(...narrativeItems(item));
       for (const exhibit of section.exhibits) {

@@ -22,7 +22,10 @@ export interface BuildRecord {
   readonly observations: readonly ObservationRow[];
 }
 
-export const BUILD_RECORD = "build-record.json";
+/** "kostra-analyse-2025.build-record.json", beside the document's files. */
+export function buildRecordName(outputName: string): string {
+  return `${outputName}.build-record.json`;
+}
 
 export function buildRecordJson(year: number, data: Dataset, builtAt: string): string {
   const observations = data.observations
@@ -31,11 +34,11 @@ export function buildRecordJson(year: number, data: Dataset, builtAt: string): s
   return `${JSON.stringify({ year, builtAt, observations }, null, 1)}\n`;
 }
 
-export function readBuildRecord(outputDir: string, displayDir: string): BuildRecord | undefined {
-  const file = join(outputDir, BUILD_RECORD);
+export function readBuildRecord(outputDir: string, displayDir: string, outputName: string): BuildRecord | undefined {
+  const file = join(outputDir, buildRecordName(outputName));
   if (!existsSync(file)) return undefined;
   const parsed = recordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new ReportError("the build record is damaged", { location: { file: join(displayDir, BUILD_RECORD) }, hint: "build the report again to write a new one" });
+  if (!parsed.success) throw new ReportError("the build record is damaged", { location: { file: join(displayDir, buildRecordName(outputName)) }, hint: "build the report again to write a new one" });
   return {
     year: parsed.data.year,
     builtAt: parsed.data.builtAt,

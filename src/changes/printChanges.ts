@@ -7,8 +7,8 @@ import { movedValues, sentencesToReread } from "./compare.js";
  * every commentary sentence that now prints another number (file:line), the
  * list to send to the editors. Returns how many sentences must be reread.
  */
-export async function printChanges(paths: ProjectPaths, year: number, before: readonly ObservationRow[], out: (line: string) => void): Promise<number> {
-  const inputs = await loadInputs(paths, year, { log: () => {}, now: () => 0 });
+export async function printChanges(paths: ProjectPaths, year: number, before: readonly ObservationRow[], out: (line: string) => void, document?: string): Promise<number> {
+  const inputs = await loadInputs(paths, year, { log: () => {}, now: () => 0 }, document);
   const moved = movedValues(before, inputs.data);
   out(moved.length ? `Verdier som er endret (${moved.length}):` : "Ingen verdier er endret.");
   for (const m of moved) {

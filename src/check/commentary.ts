@@ -20,7 +20,7 @@ export function checkCommentaryPresent({ definition, definitionFile, commentary,
       findings.push(
         error(
           sectionLocation(section) ?? { file: definitionFile },
-          `section "${section.id}" (${section.title}) has no commentary: ${where}${skipped}`,
+          `section "${section.id}"${section.title ? ` (${section.title})` : ""} has no commentary: ${where}${skipped}`,
           `write its text in a .md file there, or set "commentary: false" on the section in ${definitionFile}`,
         ),
       );

@@ -34,6 +34,7 @@ export function checkCompleteness({ definition, data, definitionFile }: CheckInp
     const cells: { indicator: string; region: string; years: readonly number[] }[] = [];
     if (exhibit.kind === "comparison") cells.push(...definition.regions.map((region) => ({ indicator: exhibit.indicator, region, years: definition.years })));
     if (exhibit.kind === "breakdown") cells.push(...exhibit.indicators.map((indicator) => ({ indicator, region: exhibit.region ?? definition.municipality, years: definition.years })));
+    if (exhibit.kind === "keyfigures") cells.push(...exhibit.indicators.map((indicator) => ({ indicator, region: exhibit.region ?? definition.municipality, years: exhibit.years })));
     if (exhibit.kind === "matrix") cells.push(...exhibit.indicators.flatMap((indicator) => exhibit.regions.map((region) => ({ indicator, region, years: exhibit.years }))));
     for (const { indicator, region, years } of cells) {
       // A row with a symbol (".", ":") is SSB's own answer, not a gap.

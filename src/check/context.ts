@@ -1,4 +1,4 @@
-import type { ExhibitDefinition, ReportDefinition } from "../config/definitionSchema.js";
+import type { ReportDefinition } from "../config/definitionSchema.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Commentary, CommentaryFolder } from "../narrative/loadCommentary.js";
 
@@ -12,6 +12,4 @@ export interface CheckInputs {
   readonly commentaryFolder: CommentaryFolder;
 }
 
-export function allExhibits(definition: ReportDefinition): ExhibitDefinition[] {
-  return definition.chapters.flatMap((c) => c.sections.flatMap((s) => s.exhibits));
-}
+export { allExhibits } from "../config/definitionSchema.js";

@@ -41,6 +41,18 @@ export interface Command {
 /** Exit codes, the same for every command. */
 export const EXIT = { done: 0, userError: 1, internalError: 2, interrupted: 130 } as const;
 
+/** `--document`, for the commands that build or read one of a year's documents. */
+export const DOCUMENT_OPTION: OptionSpec = {
+  type: "string",
+  value: "<navn>",
+  describe: "hvilket av årets dokumenter (f.eks. arsrapport); standard: årets hoveddokument (data/<år>/report.yaml)",
+};
+
+/** The --document value, or undefined for the year's default. */
+export function documentOf(args: ParsedArgs): string | undefined {
+  return typeof args.values.document === "string" ? args.values.document : undefined;
+}
+
 /** Options every command has. */
 export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   root: { type: "string", value: "<mappe>", describe: "bruk data/, templates/ og output/ i en annen prosjektmappe" },

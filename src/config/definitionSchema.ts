@@ -57,6 +57,21 @@ const profile = z
   .object({ ...common, kind: z.literal("profile"), indicators: z.array(id).min(1), year: year.optional() })
   .strict();
 
+/**
+ * Key figures of a sector, as an annual report shows them: indicators as
+ * rows, the chosen years as columns, for one region (the municipality).
+ */
+const keyfigures = z
+  .object({
+    ...common,
+    kind: z.literal("keyfigures"),
+    chart: z.boolean().default(false),
+    indicators: z.array(id).min(1),
+    years: z.array(year).min(1),
+    region: regionId.optional(),
+  })
+  .strict();
+
 /** Weights of the production index. */
 const weights = z.object({ ...common, kind: z.literal("weights"), year }).strict();
 
@@ -91,12 +106,14 @@ export const exhibitSchema = z.discriminatedUnion("kind", [
   weights,
   components,
   efficiency,
+  keyfigures,
 ]);
 
 const section = z
   .object({
     id,
-    title: z.string().min(1),
+    /** No title: the section's text and exhibits follow the chapter heading (a lead, a closing table). */
+    title: z.string().min(1).optional(),
     /** `false` for a section that is only tables and charts; otherwise a commentary file must exist. */
     commentary: z.boolean().default(true),
     exhibits: z.array(exhibitSchema).default([]),
@@ -115,6 +132,17 @@ const chapter = z
 
 export const definitionSchema = z
   .object({
+    /** The document's name: output files are <document>-<year>.pdf, and --document chooses it. */
+    document: id.default("kostra-analyse"),
+    /** Template set: templates/<style>/ may override partials and add style.css; the Word style set of that name. */
+    style: id.optional(),
+    /** The table of contents; a one-chapter document may not want one. */
+    toc: z.boolean().default(true),
+    /** First figure and table number, so a chapter takes its place in a larger report ("Tabell 15"). */
+    numbering: z
+      .object({ figures: z.number().int().min(1).default(1), tables: z.number().int().min(1).default(1) })
+      .strict()
+      .default({ figures: 1, tables: 1 }),
     title: z.string().min(1),
     subtitle: z.string().min(1).optional(),
     organisation: z.string().min(1),
@@ -141,3 +169,8 @@ export type SectionDefinition = ChapterDefinition["sections"][number];
 export type ExhibitDefinition = z.output<typeof exhibitSchema>;
 export type ExhibitKind = ExhibitDefinition["kind"];
 export type DerivedDefinition = ReportDefinition["derived"][number];
+
+/** Every exhibit of the definition, in reading order. */
+export function allExhibits(definition: ReportDefinition): ExhibitDefinition[] {
+  return definition.chapters.flatMap((c) => c.sections.flatMap((s) => s.exhibits));
+}

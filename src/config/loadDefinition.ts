@@ -131,6 +131,10 @@ export function checkDefinitionAgainstData(definition: ReportDefinition, data: D
           case "comparison":
             indicator(exhibit.indicator, exhibit);
             break;
+          case "keyfigures":
+            exhibit.indicators.forEach((i) => indicator(i, exhibit));
+            if (exhibit.region) region(exhibit.region, exhibit);
+            break;
           case "breakdown":
           case "profile":
           case "components":

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ReportError } from "../errors.js";
-import type { ProjectPaths } from "../pipeline.js";
+import { outputName, type ProjectPaths } from "../pipeline.js";
 import { ATTACHABLE, type Attachable } from "./recipients.js";
 import { reportInputs } from "./reportInputs.js";
 
@@ -23,10 +23,11 @@ export const MIME: Readonly<Record<Attachable, string>> = {
  * The year's generated files, refused when none exists or one is older than
  * an input of that year's report (reportInputs): it would send stale figures.
  */
-export function findAttachments(paths: ProjectPaths, year: number): Attachment[] {
+export function findAttachments(paths: ProjectPaths, year: number, document?: string): Attachment[] {
   const outputDir = join(paths.outputDir, String(year));
+  const base = outputName(paths, year, document);
   const found = ATTACHABLE.map((format) => {
-    const name = `kostra-analyse-${year}.${format}`;
+    const name = `${base}.${format}`;
     return { format, name, path: join(outputDir, name) };
   }).filter((f) => existsSync(f.path));
   if (found.length === 0) {

@@ -9,6 +9,8 @@ export type { Outcome } from "./send.js";
 
 export interface DistributeOptions {
   readonly year: number;
+  /** One of the year's documents; none: its default. */
+  readonly document?: string;
   readonly dryRun: boolean;
   readonly resend: boolean;
   /** Warn when one message's attachments are larger than this. */
@@ -36,7 +38,7 @@ export interface DistributeOptions {
 export async function distribute(paths: ProjectPaths, options: DistributeOptions): Promise<Outcome[]> {
   const { log } = options;
   const transport = createDelivery(options.env);
-  const inputs = await loadDistribution(paths, options.year);
+  const inputs = await loadDistribution(paths, options.year, options.document);
   for (const bad of inputs.sentLog.badLines) {
     log(`advarsel: ${inputs.sentLogPath}:${bad.line}: ${bad.problem}; linjen hoppes over (mottakeren kan få e-posten på nytt)`);
   }

@@ -26,11 +26,11 @@ export interface DistributionInputs {
 }
 
 /** Stage 1: the report's inputs and headlines, the distribution list, the generated files, the mail templates, the sent-log. */
-export async function loadDistribution(paths: ProjectPaths, year: number): Promise<DistributionInputs> {
-  const inputs = await loadInputs(paths, year, { log: () => {}, now: () => 0 });
+export async function loadDistribution(paths: ProjectPaths, year: number, document?: string): Promise<DistributionInputs> {
+  const inputs = await loadInputs(paths, year, { log: () => {}, now: () => 0 }, document);
   const listFile = join(paths.dataDir, "distribution-list.csv");
   const recipients = loadRecipients(listFile, relative(paths.root, listFile));
-  const attachments = findAttachments(paths, year);
+  const attachments = findAttachments(paths, year, document);
   const templates = loadMessageTemplates(paths.templateDir, paths.root);
   const headlines = renderHeadlines(inputs, paths.root);
   const outputDir = join(paths.outputDir, String(year));

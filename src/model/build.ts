@@ -11,7 +11,8 @@ import type { NarrativeItem } from "../narrative/markdown.js";
 import { buildExhibit } from "./exhibits/index.js";
 import { reconstructedTextNote } from "./textProvenance.js";
 import type { ExhibitContext, ExhibitDraft } from "./exhibits/context.js";
-import type { Block, Chapter, ChartBlock, DocumentModel, TableBlock, TocEntry } from "./types.js";
+import { resolveReferences } from "../narrative/references.js";
+import type { Block, Chapter, ChartBlock, DocumentModel, Inline, TableBlock, TocEntry } from "./types.js";
 
 export interface ModelInputs {
   readonly year: number;
@@ -30,7 +31,9 @@ export interface ModelInputs {
 export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentModel> {
   const { definition, data } = inputs;
   const context: ExhibitContext = { definition, data, colors: regionColors(definition.municipality, data.regions) };
-  const counters = { figure: 0, table: 0 };
+  // A chapter of a larger report starts at the number it has there ("Tabell 15").
+  const counters = { figure: definition.numbering.figures - 1, table: definition.numbering.tables - 1 };
+  const labels = new Map<string, string>();
   const toc: TocEntry[] = [];
   const chapters: Chapter[] = [];
 
@@ -43,8 +46,10 @@ export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentM
 
     for (const section of chapter.sections) {
       const sectionId = `${chapter.id}-${section.id}`;
-      blocks.push({ type: "heading", level: 2, id: sectionId, text: section.title, toc: true });
-      toc.push({ id: sectionId, level: 2, text: section.title });
+      if (section.title) {
+        blocks.push({ type: "heading", level: 2, id: sectionId, text: section.title, toc: true });
+        toc.push({ id: sectionId, level: 2, text: section.title });
+      }
       const commentary = inputs.commentary.get(`${chapter.id}/${section.id}`);
       for (const item of placeExhibits(section, commentary?.items ?? [], commentary?.file, inputs.definitionFile)) {
         if (item.type !== "exhibit") {
@@ -53,13 +58,14 @@ export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentM
         }
         const exhibit = section.exhibits.find((e) => e.id === item.id)!;
         const draft = buildExhibit(exhibit, context, inputs.definitionFile);
-        blocks.push(...(await numberedBlocks(draft, counters)));
+        blocks.push(...(await numberedBlocks(draft, counters, exhibit.id, labels)));
       }
       const note = reconstructedTextNote(commentary, data, definition.average);
       if (note) blocks.push(note);
     }
     chapters.push({ id: chapter.id, title: chapter.title, blocks });
   }
+  const numbered = chapters.map((chapter) => ({ ...chapter, blocks: chapter.blocks.map((block) => withReferences(block, labels)) }));
 
   return {
     lang: "nb",
@@ -68,8 +74,9 @@ export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentM
     organisation: definition.organisation,
     ...(definition.published ? { published: definition.published } : {}),
     year: inputs.year,
-    toc,
-    chapters,
+    ...(definition.style ? { style: definition.style } : {}),
+    toc: definition.toc ? toc : [],
+    chapters: numbered,
   };
 }
 
@@ -103,17 +110,37 @@ function placeExhibits(
 }
 
 /** A chart comes before its table: the commentary says "figuren over". */
-async function numberedBlocks(draft: ExhibitDraft, counters: { figure: number; table: number }): Promise<(ChartBlock | TableBlock)[]> {
+async function numberedBlocks(
+  draft: ExhibitDraft,
+  counters: { figure: number; table: number },
+  exhibitId: string,
+  labels: Map<string, string>,
+): Promise<(ChartBlock | TableBlock)[]> {
   const blocks: (ChartBlock | TableBlock)[] = [];
   if (draft.chart) {
     const number = ++counters.figure;
+    labels.set(`figur:${exhibitId}`, `Figur ${number}`);
     const altText = altTextFor(draft.chart.caption, draft.chart.data);
     const rendered = await renderChartSvgCached(chartSpec(draft.chart.data), altText);
     blocks.push({ type: "chart", ...draft.chart, label: `Figur ${number}`, number, altText, ...rendered });
   }
   if (draft.table) {
     const number = ++counters.table;
+    labels.set(`tabell:${exhibitId}`, `Tabell ${number}`);
     blocks.push({ type: "table", ...draft.table, label: `Tabell ${number}`, number });
   }
   return blocks;
+}
+
+/** `{{tabell "id"}}` in the text becomes the label the exhibit got ("Tabell 15"). */
+function withReferences(block: Block, labels: ReadonlyMap<string, string>): Block {
+  const inline = (item: Inline): Inline => (item.type === "text" ? { ...item, text: resolveReferences(item.text, labels) } : { ...item, children: item.children.map(inline) });
+  switch (block.type) {
+    case "paragraph":
+      return { ...block, children: block.children.map(inline) };
+    case "list":
+      return { ...block, items: block.items.map((item) => item.map(inline)) };
+    default:
+      return block;
+  }
 }

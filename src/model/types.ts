@@ -115,6 +115,9 @@ export interface DocumentModel {
   readonly organisation: string;
   readonly published?: string;
   readonly year: number;
+  /** The template set (templates/<style>/) and Word style set; none: the default look. */
+  readonly style?: string;
+  /** Empty when the document has no table of contents. */
   readonly toc: readonly TocEntry[];
   readonly chapters: readonly Chapter[];
 }

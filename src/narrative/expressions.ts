@@ -3,6 +3,7 @@ import type { ReportDefinition } from "../config/definitionSchema.js";
 import type { Dataset, Indicator } from "../data/dataset.js";
 import { ReportError, didYouMean, suggest } from "../errors.js";
 import { formatHelperValue, HELPERS, type HelperOptions } from "./helpers.js";
+import { REFERENCE_KINDS, referable, referenceMarker, type ReferenceKind } from "./references.js";
 
 type Node = hbs.AST.Node;
 type Mustache = hbs.AST.MustacheStatement;
@@ -69,9 +70,11 @@ export function renderExpressions(body: string, file: string, lineOffset: number
 function resolve(node: Mustache, file: string, lineOffset: number, context: ExpressionContext, lineStarts: readonly number[]): ExpressionUse {
   const { data, definition } = context;
   const name = node.path.type === "PathExpression" ? (node.path as hbs.AST.PathExpression).original : "";
+  if (name in REFERENCE_KINDS) return reference(name as ReferenceKind, node, file, lineOffset, definition, lineStarts);
   const spec = HELPERS[name];
   if (!spec) {
-    throw fail(node, file, lineOffset, `unknown expression "${name}"`, didYouMean(name, Object.keys(HELPERS)) ?? `known: ${Object.keys(HELPERS).join(", ")}`);
+    const known = [...Object.keys(HELPERS), ...Object.keys(REFERENCE_KINDS)];
+    throw fail(node, file, lineOffset, `unknown expression "${name}"`, didYouMean(name, known) ?? `known: ${known.join(", ")}`);
   }
   if (node.params.length !== spec.args.length) {
     throw fail(node, file, lineOffset, `"${name}" takes ${spec.args.length} values (${spec.args.join(", ")}), got ${node.params.length}`, `for example ${spec.example}`);
@@ -112,6 +115,27 @@ function resolve(node: Mustache, file: string, lineOffset: number, context: Expr
     text: formatHelperValue(value, spec.unitOf(indicator!), indicator!, options, name),
     start,
     end,
+  };
+}
+
+/** `{{tabell "id"}}`: checked now, numbered when the document model is built. */
+function reference(kind: ReferenceKind, node: Mustache, file: string, lineOffset: number, definition: ReportDefinition, lineStarts: readonly number[]): ExpressionUse {
+  const example = `{{${kind} "${referable(definition, kind)[0] ?? "id"}"}}`;
+  const param = node.params[0];
+  if (node.params.length !== 1 || param?.type !== "StringLiteral") throw fail(node, file, lineOffset, `"${kind}" takes the id of a ${kind === "tabell" ? "table" : "figure"} in quotes`, `for example ${example}`);
+  const id = (param as hbs.AST.StringLiteral).value;
+  const ids = referable(definition, kind);
+  if (!ids.includes(id)) throw fail(param, file, lineOffset, `no ${kind === "tabell" ? "table" : "figure"} "${id}" in the report`, didYouMean(id, ids) ?? `${kind === "tabell" ? "tables" : "figures"}: ${ids.join(", ")}`);
+  return {
+    helper: kind,
+    indicator: "",
+    regions: [],
+    years: [],
+    line: node.loc.start.line + lineOffset,
+    column: node.loc.start.column + 1,
+    text: referenceMarker(kind, id),
+    start: lineStarts[node.loc.start.line - 1]! + node.loc.start.column,
+    end: lineStarts[node.loc.end.line - 1]! + node.loc.end.column,
   };
 }
 

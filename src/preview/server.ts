@@ -13,6 +13,8 @@ import { watchFolders, type FolderWatcher } from "./watchFolders.js";
 
 export interface PreviewOptions {
   readonly year: number;
+  /** One of the year's documents; none: its default. */
+  readonly document?: string;
   readonly port: number;
   readonly log: (line: string) => void;
 }
@@ -52,8 +54,8 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const { model } = await buildModel(paths, options.year, { log: () => {}, now: () => performance.now() });
-      state.html = loadHtmlTemplates(paths.templateDir, paths.root).render(model);
+      const { model } = await buildModel(paths, options.year, { log: () => {}, now: () => performance.now() }, options.document);
+      state.html = loadHtmlTemplates(paths.templateDir, paths.root, model.style).render(model);
       state.error = undefined;
     } catch (error) {
       state.error = describe(error);
@@ -88,7 +90,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     const started = performance.now();
     options.log("lager PDF og Word …");
     try {
-      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]));
+      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]), options.document);
       const files = Object.values(outputs.files).map((file) => basename(file));
       options.log(`PDF og Word laget på ${Math.round(performance.now() - started)} ms: ${files.join(", ")}`);
       return { ok: true, files };

@@ -2,26 +2,27 @@ import { join, relative } from "node:path";
 import { readBuildRecord } from "../../changes/buildRecord.js";
 import { printChanges } from "../../changes/printChanges.js";
 import { ReportError } from "../../errors.js";
-import { projectPaths } from "../../pipeline.js";
-import { EXIT, type Command } from "../command.js";
+import { outputName, projectPaths } from "../../pipeline.js";
+import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
 export const changesCommand: Command = {
   name: "changes",
-  synopsis: "<år>",
+  synopsis: "<år> [--document <navn>]",
   description: `Sammenligner dataene den siste rapporten ble laget av (output/<år>/build-record.json,
 skrevet ved hver bygging) med dagens: hver verdi som er endret, og hver setning i
 kommentarene som nå viser et annet tall, med fil:linje – listen redaktørene skal lese på nytt.`,
-  options: {},
+  options: { document: DOCUMENT_OPTION },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, out }) {
     const year = yearArgument(args.positionals, "changes");
     const paths = projectPaths(root);
+    const document = documentOf(args);
     const dir = join(paths.outputDir, String(year));
-    const record = readBuildRecord(dir, relative(root, dir));
+    const record = readBuildRecord(dir, relative(root, dir), outputName(paths, year, document));
     if (!record) throw new ReportError(`no report for ${year} has been built yet`, { hint: `build it with npm run report -- ${year}; changes are counted from that build` });
     out(`Endringer siden rapporten ble laget ${record.builtAt.slice(0, 16).replace("T", " ")} UTC:`);
-    await printChanges(paths, year, record.observations, out);
+    await printChanges(paths, year, record.observations, out, document);
     return EXIT.done;
   },
 };

@@ -2,23 +2,23 @@ import { formatFinding, type Finding } from "../../check/finding.js";
 import { runChecks } from "../../check/runChecks.js";
 import { isReportError } from "../../errors.js";
 import { loadInputs, projectPaths } from "../../pipeline.js";
-import { EXIT, type Command } from "../command.js";
+import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
 export const checkCommand: Command = {
   name: "check",
-  synopsis: "<år>",
+  synopsis: "<år> [--document <navn>]",
   description: `Kontrollerer data, rapportdefinisjon og kommentarer for året uten å lage PDF,
 og skriver funn som en linter: fil:linje:kolonne: error|warning: melding.
 Avslutter med kode 1 hvis det finnes feil (error); advarsler stopper ikke.`,
-  options: {},
+  options: { document: DOCUMENT_OPTION },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, out }) {
     const year = yearArgument(args.positionals, "check");
     const started = performance.now();
     let findings: Finding[];
     try {
-      const inputs = await loadInputs(projectPaths(root), year, { log: () => {}, now: () => 0 });
+      const inputs = await loadInputs(projectPaths(root), year, { log: () => {}, now: () => 0 }, documentOf(args));
       findings = runChecks(inputs);
     } catch (error) {
       if (!isReportError(error)) throw error;

@@ -1,12 +1,12 @@
 import { ReportError } from "../../errors.js";
 import { distribute, type Outcome } from "../../distribute/distribute.js";
 import { projectPaths } from "../../pipeline.js";
-import { EXIT, type Command } from "../command.js";
+import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
 export const distributeCommand: Command = {
   name: "distribute",
-  synopsis: "<år> [--dry-run] [--resend] [--max-size <MB>]",
+  synopsis: "<år> [--document <navn>] [--dry-run] [--resend] [--max-size <MB>]",
   description: `Sender årets PDF og Word-fil til alle på data/distribution-list.csv, én e-post hver.
 Med SMTP_URL satt (smtp://bruker:passord@mail.kommune.no:587) sendes e-posten med SMTP;
 med innlogging kreves STARTTLS (smtps:// = TLS fra start; ?tls=off bare for en betrodd
@@ -15,6 +15,7 @@ relay), SMTP_CA_FILE=<pem> for kommunens egen CA, og spesialtegn i passordet URL
 output/<år>/outbox/. Hvem som har fått hva, står i output/<år>/sent-log.jsonl; en ny
 kjøring sender bare til dem som mangler eller har fått eldre filer.`,
   options: {
+    document: DOCUMENT_OPTION,
     "dry-run": { type: "boolean", describe: "vis hvem som ville fått hva, med størrelser, og send ingenting" },
     resend: { type: "boolean", describe: "send til alle igjen, også dem som har fått de samme filene" },
     "max-size": { type: "string", value: "<MB>", describe: "advar når vedleggene til én mottaker er større (standard 10)" },
@@ -24,8 +25,10 @@ kjøring sender bare til dem som mangler eller har fått eldre filer.`,
     const year = yearArgument(args.positionals, "distribute");
     const maxMb = args.values["max-size"] === undefined ? 10 : Number(args.values["max-size"]);
     if (!(maxMb > 0)) throw new ReportError("--max-size needs a number of megabytes", { hint: "e.g. --max-size 10" });
+    const document = documentOf(args);
     const outcomes = await distribute(projectPaths(root), {
       year,
+      ...(document ? { document } : {}),
       dryRun: args.values["dry-run"] === true,
       resend: args.values.resend === true,
       maxBytes: maxMb * 1024 * 1024,

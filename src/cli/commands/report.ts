@@ -1,18 +1,20 @@
 import { relative } from "node:path";
 import { ReportError, didYouMean } from "../../errors.js";
-import { FORMATS, buildReport, projectPaths, type Format } from "../../pipeline.js";
-import { EXIT, type Command } from "../command.js";
+import { FORMATS, buildReport, outputName, projectPaths, type Format } from "../../pipeline.js";
+import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
 export const reportCommand: Command = {
   name: "report",
-  synopsis: "<år> [--format pdf,docx,html]",
-  description: `Lager KOSTRA-analysen for året fra data/<år>/ og skriver
-  output/<år>/kostra-analyse-<år>.pdf    PDF (skrevet ut av Chromium)
-  output/<år>/kostra-analyse-<år>.docx   Word, fra samme dokumentmodell
-  output/<år>/kostra-analyse-<år>.html   HTML-en PDF-en er skrevet ut fra
-Filene skrives bare når alt har lyktes; ellers står forrige sett urørt.`,
+  synopsis: "<år> [--document <navn>] [--format pdf,docx,html]",
+  description: `Lager årets dokument fra data/<år>/ (standard: KOSTRA-analysen) og skriver
+  output/<år>/<dokument>-<år>.pdf    PDF (skrevet ut av Chromium)
+  output/<år>/<dokument>-<år>.docx   Word, fra samme dokumentmodell
+  output/<år>/<dokument>-<år>.html   HTML-en PDF-en er skrevet ut fra
+f.eks. output/2025/kostra-analyse-2025.pdf. Filene skrives bare når alt har lyktes;
+ellers står forrige sett urørt.`,
   options: {
+    document: DOCUMENT_OPTION,
     format: { type: "string", value: "<liste>", describe: "hvilke filer: pdf,docx,html (standard: alle tre)" },
   },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
@@ -20,8 +22,9 @@ Filene skrives bare når alt har lyktes; ellers står forrige sett urørt.`,
     const year = yearArgument(args.positionals, "report");
     const formats = parseFormats(args.values.format);
     const started = performance.now();
-    out(`KOSTRA analyse ${year}`);
-    const outputs = await buildReport(projectPaths(root), year, { log: out, now: () => performance.now() }, formats);
+    const document = documentOf(args);
+    out(`Lager ${outputName(projectPaths(root), year, document)}`);
+    const outputs = await buildReport(projectPaths(root), year, { log: out, now: () => performance.now() }, formats, document);
     for (const file of Object.values(outputs.files)) out(`Skrev ${relative(root, file)}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     out(`Ferdig på ${seconds} s${outputs.pages !== undefined ? ` (PDF: ${outputs.pages} sider)` : ""}`);

@@ -4,6 +4,7 @@ import { buildComparison } from "./comparison.js";
 import { buildComponents } from "./components.js";
 import type { ExhibitContext, ExhibitDraft } from "./context.js";
 import { buildEfficiency } from "./efficiency.js";
+import { buildKeyFigures } from "./keyFigures.js";
 import { buildMatrix } from "./matrix.js";
 import { buildProfile } from "./profile.js";
 import { buildWeights } from "./weights.js";
@@ -25,5 +26,7 @@ export function buildExhibit(exhibit: ExhibitDefinition, context: ExhibitContext
       return buildComponents(exhibit, context);
     case "efficiency":
       return buildEfficiency(exhibit, context, definitionFile);
+    case "keyfigures":
+      return buildKeyFigures(exhibit, context);
   }
 }

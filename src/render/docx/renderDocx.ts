@@ -12,6 +12,7 @@ import { chartBlocks } from "./chart.js";
 import { inlineRuns } from "./inlines.js";
 import { documentStyles } from "./styles.js";
 import { tableBlocks } from "./table.js";
+import { coverBand, wordLook } from "./looks.js";
 import { COLOR, LANGUAGE, PAGE, SIZE } from "./theme.js";
 import { rewriteZipEntries } from "./zipEntries.js";
 
@@ -42,7 +43,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     },
     features: { updateFields: false },
     pageNumbers: estimatePageNumbersWith({ fonts: [{ name: FONT_FAMILY, data: fonts.data }], guess: true }),
-    sections: [coverSection(model), tocSection(model), ...model.chapters.map((chapter) => chapterSection(model, chapter))],
+    sections: sectionsOf(model),
   });
   return chartsInNorwegian(await Packer.toBuffer(doc));
 }
@@ -67,6 +68,15 @@ function chartsInNorwegian(docx: Buffer): Buffer {
 }
 
 const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } };
+
+/** Cover (a page, or a band over the first chapter), contents when the document has them, one section per chapter. */
+function sectionsOf(model: DocumentModel): ISectionOptions[] {
+  const chapters = model.chapters.map((chapter) => chapterSection(model, chapter));
+  const toc = model.toc.length > 0 ? [tocSection(model)] : [];
+  if (wordLook(model.style).coverPage || chapters.length === 0) return [coverSection(model), ...toc, ...chapters];
+  const [first, ...rest] = chapters;
+  return [...toc, { ...first!, children: [...coverBand(model), ...first!.children] }, ...rest];
+}
 
 function coverSection(model: DocumentModel): ISectionOptions {
   return {

@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import Handlebars from "handlebars";
 import { FONT_FACES, FONT_FAMILY } from "../../assets/fonts.js";
 import { readTextFile } from "../../data/readText.js";
+import { ReportError } from "../../errors.js";
 import type { DocumentModel } from "../../model/types.js";
 import { renderError, syntaxError } from "../templateErrors.js";
 import { toView } from "./viewModel.js";
@@ -12,21 +13,35 @@ export interface HtmlTemplates {
 }
 
 /**
- * Compiles `templates/report.hbs` and its partials once. Strict mode: a
- * template that asks for a field the model does not have fails the build
- * with the template's name, instead of printing nothing.
+ * Compiles `templates/report.hbs` and its partials once. A document with a
+ * `style` uses the same templates, with what `templates/<style>/` holds laid
+ * over them: partials of the same name (a cover of its own), a report.hbs, and
+ * a style.css added after report.css — shared blocks are never copied.
+ * Strict mode: a template that asks for a field the model does not have fails
+ * the build with the template's name, instead of printing nothing.
  */
-export function loadHtmlTemplates(templateDir: string, root: string): HtmlTemplates {
+export function loadHtmlTemplates(templateDir: string, root: string, style?: string): HtmlTemplates {
   const hbs = Handlebars.create();
   hbs.registerHelper("cssString", (text: unknown) => JSON.stringify(String(text)));
-  const partialDir = join(templateDir, "partials");
-  // Hidden names are editors' (Emacs lock .#table.hbs, often a dangling symlink), not partials.
-  for (const name of readdirSync(partialDir).filter((f) => f.endsWith(".hbs") && !f.startsWith("."))) {
-    const file = join(partialDir, name);
-    hbs.registerPartial(basename(name, ".hbs"), compile(hbs, file, root));
+  const styleDir = style ? join(templateDir, style) : undefined;
+  if (styleDir && !existsSync(styleDir)) {
+    throw new ReportError(`the template set "${style}" does not exist`, {
+      location: { file: relative(root, styleDir) },
+      hint: `create ${relative(root, styleDir)}/ with the partials and style.css that differ, or remove "style: ${style}" from the definition`,
+    });
   }
-  const main = compile(hbs, join(templateDir, "report.hbs"), root);
-  const css = readTextFile(join(templateDir, "report.css"), relative(root, join(templateDir, "report.css")));
+  for (const partialDir of [join(templateDir, "partials"), ...(styleDir ? [join(styleDir, "partials")] : [])]) {
+    if (!existsSync(partialDir)) continue;
+    // Hidden names are editors' (Emacs lock .#table.hbs, often a dangling symlink), not partials.
+    for (const name of readdirSync(partialDir).filter((f) => f.endsWith(".hbs") && !f.startsWith("."))) {
+      const file = join(partialDir, name);
+      hbs.registerPartial(basename(name, ".hbs"), compile(hbs, file, root));
+    }
+  }
+  const own = (name: string) => (styleDir && existsSync(join(styleDir, name)) ? join(styleDir, name) : undefined);
+  const main = compile(hbs, own("report.hbs") ?? join(templateDir, "report.hbs"), root);
+  const cssFiles = [join(templateDir, "report.css"), ...(own("style.css") ? [own("style.css")!] : [])];
+  const css = cssFiles.map((file) => readTextFile(file, relative(root, file))).join("\n");
   const fontCss = fontFaceCss();
   return {
     render(model, pages = new Map()) {

@@ -65,7 +65,8 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
 
 /** The facts finishPdf needs, from the document model and the template's fixed headings. */
 export function pdfFacts(model: DocumentModel, fixedHeadings: { readonly cover: string; readonly toc: string }): PdfFacts {
-  const headings = [fixedHeadings.cover, fixedHeadings.toc];
+  // The contents page is printed only when the document has one (report.hbs).
+  const headings = [fixedHeadings.cover, ...(model.toc.length > 0 ? [fixedHeadings.toc] : [])];
   const linkTargets = new Map<string, string>();
   for (const chapter of model.chapters) {
     for (const block of chapter.blocks) {

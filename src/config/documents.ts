@@ -1,0 +1,67 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+import { ReportError, didYouMean } from "../errors.js";
+import { readTextFile } from "../data/readText.js";
+
+/**
+ * Which documents a year has, and where each one's definition and
+ * commentary are. The year's own `data/<year>/report.yaml` is its default
+ * document (named by its `document:` key, "kostra-analyse" when it has
+ * none, commentary in `data/<year>/commentary/`); every sub-folder with a
+ * `report.yaml` is another document of the same year, sharing the year's
+ * data (`data/<year>/arsrapport/report.yaml`, commentary in
+ * `data/<year>/arsrapport/commentary/`). A document is data, commentary and
+ * templates: adding one needs no code.
+ */
+export interface DocumentSource {
+  readonly name: string;
+  readonly definitionPath: string;
+  readonly commentaryDir: string;
+}
+
+export const DEFAULT_DOCUMENT = "kostra-analyse";
+
+export function documentsOfYear(dataDir: string, year: number, root: string): DocumentSource[] {
+  const yearDir = join(dataDir, String(year));
+  const documents: DocumentSource[] = [];
+  const main = join(yearDir, "report.yaml");
+  if (existsSync(main)) documents.push({ name: declaredName(main, root) ?? DEFAULT_DOCUMENT, definitionPath: main, commentaryDir: join(yearDir, "commentary") });
+  if (existsSync(yearDir)) {
+    for (const entry of readdirSync(yearDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const definitionPath = join(yearDir, entry.name, "report.yaml");
+      if (!entry.isDirectory() || entry.name.startsWith(".") || !existsSync(definitionPath)) continue;
+      documents.push({ name: declaredName(definitionPath, root) ?? entry.name, definitionPath, commentaryDir: join(yearDir, entry.name, "commentary") });
+    }
+  }
+  return documents;
+}
+
+/** The document to build: the one named, or the year's default. */
+export function resolveDocument(dataDir: string, year: number, root: string, name: string | undefined): DocumentSource {
+  const documents = documentsOfYear(dataDir, year, root);
+  if (documents.length === 0) {
+    throw new ReportError("report definition is missing", {
+      location: { file: relative(root, join(dataDir, String(year), "report.yaml")) },
+      hint: `create the year with npm run new-year -- ${year}, or copy last year's report.yaml and change years and title`,
+    });
+  }
+  if (name === undefined) return documents[0]!;
+  const found = documents.find((d) => d.name === name);
+  if (found) return found;
+  const names = documents.map((d) => d.name);
+  throw new ReportError(`${year} has no document "${name}"`, {
+    hint: `${didYouMean(name, names) ?? ""}${didYouMean(name, names) ? " " : ""}documents for ${year}: ${names.join(", ")}`.trim(),
+  });
+}
+
+/** The `document:` key, read without validating the rest (that is loadDefinition's job). */
+function declaredName(path: string, root: string): string | undefined {
+  try {
+    const value: unknown = parse(readTextFile(path, relative(root, path)));
+    const name = typeof value === "object" && value !== null ? (value as Record<string, unknown>).document : undefined;
+    return typeof name === "string" && name ? name : undefined;
+  } catch {
+    return undefined; // a broken file is reported, with its line, when it is loaded
+  }
+}
