@@ -219,7 +219,7 @@ describe("a year copied unedited", () => {
     cpSync(join(root, "data", "2025"), join(root, "data", "2026"), { recursive: true });
     const all = await findings(2026);
     const titleLine = readFileSync(join(root, "data", "2026", "report.yaml"), "utf8").split("\n").findIndex((line) => line.startsWith("title:")) + 1;
-    expect(all).toContain(`data/2026/report.yaml:${titleLine}:8: error: the title \"KOSTRA analyse 2025\" names 2025, but this is the 2026 report (change the title to say 2026 (was the folder copied from data/2025?))`);
+    expect(all).toContain(`data/2026/report.yaml:${titleLine}:8: error: the title "KOSTRA analyse 2025" names 2025, but this is the 2026 report (change the title to say 2026 (was the folder copied from data/2025?))`);
     expect(all.some((f) => f.includes("warning: the newest year shown is 2024, which does not fit the report year 2026"))).toBe(true);
     expect(await buildError(2026)).toContain("names 2025, but this is the 2026 report");
   });
