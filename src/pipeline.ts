@@ -20,14 +20,16 @@ import { resolveDocument } from "./config/documents.js";
 /**
  * The report build, in named stages. Only this file knows their order:
  *
- *  1. load      data/regions.csv, data/indicators.csv, data/<year>/*.csv, report.yaml
+ *  1. load      data/regions.csv, data/indicators.csv, data/<year>/*.csv, and the chosen document's
+ *               report.yaml (data/<year>/report.yaml, or data/<year>/<document>/report.yaml)
  *  2. validate  zod schemas per row; derived indicators computed; ids and years cross-checked
  *  3. narrative commentary Markdown: expressions checked and evaluated → model blocks
  *  4. check     content checks (shares, titles, stale literals …): warnings, errors stop
  *  5. model     exhibits (tables, charts as SVG) + text → document model
  *  6. render    document model → HTML (Handlebars) → PDF (Chromium); document model → Word (docx)
- *  7. write     the whole set renamed into output/<year>/ only when every stage succeeded;
- *               a failure while renaming puts the previous set back
+ *  7. write     the whole set (PDF, Word, HTML and the build record `npm run changes` compares
+ *               with) renamed into output/<year>/ only when every stage succeeded; a failure
+ *               while renaming puts the previous set back
  */
 
 export interface ProjectPaths {
