@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { checkDefinitionAgainstData, loadDefinition } from "./config/loadDefinition.js";
 import { loadDataset } from "./data/dataset.js";
@@ -72,6 +73,7 @@ export async function loadInputs(paths: ProjectPaths, year: number, effects: Bui
   const { data, definition } = await stage("load", effects, () => {
     const loaded = loadDataset({ root: paths.root, dataDir: paths.dataDir, year });
     const definition = loadDefinition(definitionPath, definitionFile);
+    checkTemplateSet(definition.style, paths, definitionFile);
     const data = withDerivedIndicators(loaded, definition.derived, definitionFile);
     checkDefinitionAgainstData(definition, data, definitionFile);
     return { data, definition };
@@ -80,6 +82,17 @@ export async function loadInputs(paths: ProjectPaths, year: number, effects: Bui
     loadCommentary(source.commentaryDir, paths.root, { data, definition }),
   );
   return { year, definition, definitionFile, data, commentary, commentaryFolder: folder };
+}
+
+/** `style:` names a folder of templates/ (not mail/ or partials/, which are not template sets). */
+function checkTemplateSet(style: string | undefined, paths: ProjectPaths, definitionFile: string): void {
+  if (style === undefined) return;
+  const dir = join(paths.templateDir, style);
+  if (style !== "mail" && style !== "partials" && existsSync(dir)) return;
+  throw new ReportError(`"style: ${style}" names no template set`, {
+    location: { file: definitionFile },
+    hint: `create ${relative(paths.root, dir)}/ with the partials and style.css that differ from the shared templates, or remove the line`,
+  });
 }
 
 /** Stages 1–5: everything up to the document model, no browser needed. */

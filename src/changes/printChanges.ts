@@ -1,22 +1,47 @@
-import { loadInputs, type ProjectPaths } from "../pipeline.js";
+import { documentsOfYear, resolveDocument } from "../config/documents.js";
+import { loadDataset } from "../data/dataset.js";
 import type { ObservationRow } from "../data/schemas.js";
+import { isReportError } from "../errors.js";
+import { loadInputs, type ProjectPaths } from "../pipeline.js";
 import { movedValues, sentencesToReread } from "./compare.js";
 
 /**
  * Prints what moved between `before` and today's data: every value, and
  * every commentary sentence that now prints another number (file:line), the
- * list to send to the editors. Returns how many sentences must be reread.
+ * list to send to the editors — for one document, or (after an import, which
+ * changes the data every document of the year reads) for all of them.
+ * Returns how many sentences must be reread.
  */
-export async function printChanges(paths: ProjectPaths, year: number, before: readonly ObservationRow[], out: (line: string) => void, document?: string): Promise<number> {
-  const inputs = await loadInputs(paths, year, { log: () => {}, now: () => 0 }, document);
-  const moved = movedValues(before, inputs.data);
+export async function printChanges(
+  paths: ProjectPaths,
+  year: number,
+  before: readonly ObservationRow[],
+  out: (line: string) => void,
+  document?: string,
+): Promise<number> {
+  const data = loadDataset({ root: paths.root, dataDir: paths.dataDir, year });
+  const moved = movedValues(before, data);
   out(moved.length ? `Verdier som er endret (${moved.length}):` : "Ingen verdier er endret.");
   for (const m of moved) {
-    const region = inputs.data.regions.get(m.region)?.name ?? m.region;
+    const region = data.regions.get(m.region)?.name ?? m.region;
     out(`  ${m.indicator} / ${region} / ${m.year}: ${m.before} → ${m.after}   (${m.detail})`);
   }
-  const sentences = sentencesToReread(before, inputs.data, inputs.definition, inputs.commentary, inputs.definitionFile);
-  out(sentences.length ? `Setninger som må leses på nytt (${sentences.length}):` : "Ingen setninger i kommentarene viser andre tall.");
-  for (const s of sentences) out(`  ${s.file}:${s.line}: ${s.before} → ${s.after}: «${s.sentence}»`);
-  return sentences.length;
+  const documents = document !== undefined ? [resolveDocument(paths.dataDir, year, paths.root, document)] : documentsOfYear(paths.dataDir, year, paths.root);
+  let count = 0;
+  for (const source of documents) {
+    try {
+      const inputs = await loadInputs(paths, year, { log: () => {}, now: () => 0 }, source.name);
+      const sentences = sentencesToReread(before, inputs.data, inputs.definition, inputs.commentary, inputs.definitionFile);
+      count += sentences.length;
+      out(sentences.length ? `Setninger i ${source.name} som må leses på nytt (${sentences.length}):` : `Ingen setninger i ${source.name} viser andre tall.`);
+      for (const s of sentences) out(`  ${s.file}:${s.line}: ${s.before} → ${s.after}: «${s.sentence}»`);
+    } catch (error) {
+      if (!isReportError(error)) throw error;
+      // Typically a value the text uses is gone: that sentence must be rewritten, not just reread.
+      count += 1;
+      out(`Setninger i ${source.name} som må skrives om:`);
+      out(`  ${error.format()}`);
+    }
+  }
+  return count;
 }

@@ -1,4 +1,4 @@
-import { titleLocation } from "../config/loadDefinition.js";
+import { sectionLocation, titleLocation } from "../config/loadDefinition.js";
 import type { CheckInputs } from "./context.js";
 import { error, warning, type Finding } from "./finding.js";
 
@@ -15,6 +15,14 @@ export function checkReportYear({ year, definition, definitionFile }: CheckInput
   for (const match of definition.title.matchAll(/(?<!\d)(19|20)\d\d(?!\d)/g)) {
     if (Number(match[0]) === year) continue;
     findings.push(error(at, `the title "${definition.title}" names ${match[0]}, but this is the ${year} report`, `change the title to say ${year} (was the folder copied from data/${match[0]}?)`));
+  }
+  for (const chapter of definition.chapters) {
+    for (const item of [chapter, ...chapter.sections]) {
+      for (const match of (item.title ?? "").matchAll(/(?<!\d)(19|20)\d\d(?!\d)/g)) {
+        if (Number(match[0]) === year) continue;
+        findings.push(warning(sectionLocation(item) ?? at, `the heading "${item.title}" names ${match[0]} in the ${year} report`, "left over from last year's definition?"));
+      }
+    }
   }
   const newest = Math.max(...definition.years);
   if (newest < year - 1 || newest > year) {

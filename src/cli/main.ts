@@ -27,7 +27,8 @@ export async function main(argv: readonly string[], root: string, env: NodeJS.Pr
       context.out(usage(command));
       return EXIT.done;
     }
-    const projectRoot = typeof args.values.root === "string" ? resolve(args.values.root) : root;
+    // A relative --root means from where the user typed it (npm runs scripts in the project folder).
+    const projectRoot = typeof args.values.root === "string" ? resolve(env.INIT_CWD ?? process.cwd(), args.values.root) : root;
     return await command.run(args, { ...context, root: projectRoot });
   } catch (error) {
     if (isReportError(error)) {
@@ -69,7 +70,7 @@ function parseErrorText(error: unknown, command: Command): string {
   const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? "";
   const known = Object.keys({ ...command.options, ...COMMON_OPTIONS }).map((o) => `--${o}`);
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option "${option}"${didYouMean(option, known) ? ` (${didYouMean(option, known)})` : ""}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `option "${option.replace(/^(-{1,2}[^ ,]+).*/, "$1")}" ${/argument missing/.test(message) ? "needs a value" : "takes no value"}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `option "${option.replace(/^(-{1,2}[^ ,<]+).*/, "$1")}" ${/argument missing|ambiguous|forget to specify/.test(message) ? "needs a value" : "takes no value"}`;
   return message;
 }
 

@@ -31,7 +31,15 @@ export function documentsOfYear(dataDir: string, year: number, root: string): Do
     for (const entry of readdirSync(yearDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const definitionPath = join(yearDir, entry.name, "report.yaml");
       if (!entry.isDirectory() || entry.name.startsWith(".") || !existsSync(definitionPath)) continue;
-      documents.push({ name: declaredName(definitionPath, root) ?? entry.name, definitionPath, commentaryDir: join(yearDir, entry.name, "commentary") });
+      const name = declaredName(definitionPath, root) ?? entry.name;
+      const earlier = documents.find((d) => d.name === name);
+      if (earlier) {
+        throw new ReportError(`two documents of ${year} are named "${name}"`, {
+          location: { file: relative(root, definitionPath) },
+          hint: `${relative(root, earlier.definitionPath)} has the name already; give this one another "document:"`,
+        });
+      }
+      documents.push({ name, definitionPath, commentaryDir: join(yearDir, entry.name, "commentary") });
     }
   }
   return documents;

@@ -134,6 +134,8 @@ function checkKnown(
   catalogue: string,
 ): void {
   if (known.has(id)) return;
-  const hint = didYouMean(id, known.keys()) ?? `add it to ${catalogue} first`;
+  // Excel drops the leading zero of 0301 (Oslo): 301 is not Bærum's 3201.
+  const zero = /^\d{3}$/.test(id) && known.has(`0${id}`) ? `did you mean "0${id}"? (Excel drops leading zeros: format the column as text)` : undefined;
+  const hint = zero ?? didYouMean(id, known.keys()) ?? `add it to ${catalogue} first`;
   throw new ReportError(`unknown ${what} "${id}"`, { location: { file: row.file, line: row.line, column }, hint });
 }

@@ -3,10 +3,14 @@ import type { ObservationRow } from "./schemas.js";
 /** The columns of data/<year>/observations.csv, in order. */
 export const OBSERVATION_COLUMNS = ["indicator", "region", "year", "value", "status", "source", "release", "updated", "imported", "basis", "note"] as const;
 
-/** Observations as the machine-format CSV (commas, decimal points), one row per line. */
-export function observationsCsv(rows: readonly ObservationRow[]): string {
+/**
+ * Observations as the machine-format CSV (commas, decimal points), one row
+ * per line. A row given in `keep` is written as the line it was read from,
+ * so an import changes only the lines whose figures changed (143.0 stays 143.0).
+ */
+export function observationsCsv(rows: readonly ObservationRow[], keep: ReadonlyMap<ObservationRow, string> = new Map()): string {
   const lines = rows.map((row) =>
-    OBSERVATION_COLUMNS.map((column) => {
+    keep.get(row) ?? OBSERVATION_COLUMNS.map((column) => {
       const value = row[column];
       return field(value === undefined ? "" : String(value));
     }).join(","),

@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadDataset } from "../data/dataset.js";
-import { observationsCsv } from "../data/writeObservations.js";
+import { OBSERVATION_COLUMNS, observationsCsv } from "../data/writeObservations.js";
 import { ReportError } from "../errors.js";
 import { formatValue } from "../format/norwegian.js";
 import { writeFileAtomic } from "../output/atomicWrite.js";
@@ -52,17 +52,18 @@ export function runImport(options: ImportOptions): ImportOutcome {
 
   const imported = options.files.map(({ path, display }) => {
     if (!existsSync(path)) throw new ReportError("file not found", { location: { file: display }, hint: "give the path of a file saved from SSB (JSON-stat or CSV)" });
-    return toObservations(readSsbFile(path, display), context);
+    return toObservations(readSsbFile(path, display), context, (line) => log(`advarsel: ${line}`));
   });
   const merge = mergeObservations(
     data.observations.map((row) => row.value),
-    imported.flatMap((file) => file.rows),
+    combineFiles(imported),
   );
   report(imported, merge, data.indicators, log);
+  for (const row of merge.rows) checkWritableNumber(row);
   const target = join(yearDir, "observations.csv");
-  if (!options.dryRun) writeFileAtomic(target, observationsCsv(merge.rows));
+  if (!options.dryRun) writeFileAtomic(target, observationsCsv(merge.rows, unchangedLines(data, target)));
   log(
-    `import: ${merge.added.length} added, ${merge.changed.length} changed, ${merge.unchanged.length} unchanged, ${ignoredCount(imported)} ignored${options.dryRun ? " (--dry-run: nothing written)" : ` → ${relative(root, target)}`}`,
+    `import: ${merge.added.length} added, ${merge.changed.length} changed, ${merge.unchanged.length} unchanged, ${merge.older.length ? `${merge.older.length} kept (the file is older), ` : ""}${ignoredCount(imported)} ignored${options.dryRun ? " (--dry-run: nothing written)" : ` → ${relative(root, target)}`}`,
   );
   return { merge, files: imported, written: !options.dryRun };
 }
@@ -84,6 +85,50 @@ function report(files: readonly ImportedFile[], merge: MergeResult, indicators: 
   for (const { before, after } of merge.changed) {
     log(`  ~ ${after.indicator} / ${after.region} / ${after.year}: ${show(before)} (${describeProvenance(before)}) → ${show(after)} (${describeProvenance(after)})`);
   }
+  for (const { before, after } of merge.older) {
+    log(`  = ${before.indicator} / ${before.region} / ${before.year}: kept ${show(before)} (${describeProvenance(before)}); the file's ${show(after)} (${describeProvenance(after)}) is older`);
+  }
+}
+
+/**
+ * The rows of several files as one set. Two files may hold the same cell
+ * (a JSON and a CSV of one table); the newer one counts, and two different
+ * numbers for one cell from files of the same date is an error naming both.
+ */
+function combineFiles(files: readonly ImportedFile[]): ImportedFile["rows"] {
+  const chosen = new Map<string, { row: ImportedFile["rows"][number]; file: string }>();
+  for (const file of files) {
+    for (const row of file.rows) {
+      const key = `${row.indicator}\u0000${row.region}\u0000${row.year}`;
+      const earlier = chosen.get(key);
+      if (!earlier || row.updated > earlier.row.updated) {
+        chosen.set(key, { row, file: file.file });
+        continue;
+      }
+      if (row.updated === earlier.row.updated && (row.value !== earlier.row.value || row.status !== earlier.row.status)) {
+        throw new ReportError(
+          `${row.indicator} / ${row.region} / ${row.year} is ${row.value ?? row.status} in ${file.file} but ${earlier.row.value ?? earlier.row.status} in ${earlier.file}`,
+          { location: { file: file.file }, hint: "import one of the files, or the newer download of the table" },
+        );
+      }
+    }
+  }
+  return [...chosen.values()].map((entry) => entry.row);
+}
+
+/** A value the data files cannot hold (1e+21) is refused before anything is written. */
+function checkWritableNumber(row: ImportedFile["rows"][number]): void {
+  if (row.value === undefined || !/e/i.test(String(row.value))) return;
+  throw new ReportError(`${row.indicator} / ${row.region} / ${row.year}: ${row.value} is not a plausible figure`, {
+    hint: "check the file: SSB's figures are written out in full; nothing was written",
+  });
+}
+
+/** The file's own lines for its rows, when it is in the machine format with our columns: they are written back as they were. */
+function unchangedLines(data: ReturnType<typeof loadDataset>, file: string): Map<ImportedFile["rows"][number], string> {
+  const lines = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0] !== OBSERVATION_COLUMNS.join(",")) return new Map();
+  return new Map(data.observations.map((row) => [row.value, lines[row.line - 1]!]));
 }
 
 function ignoredCount(files: readonly ImportedFile[]): number {

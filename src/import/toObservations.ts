@@ -40,7 +40,13 @@ export interface ImportedFile {
  * — is one of data/regions.csv, and its year is one of the folder's years.
  * Everything else is counted and listed, never dropped in silence.
  */
-export function toObservations(dataset: SsbDataset, context: ImportContext): ImportedFile {
+export function toObservations(input: SsbDataset, context: ImportContext, warn: (line: string) => void = () => {}): ImportedFile {
+  // SSB's `updated` is an ISO time; anything else (or a CSV, which has none) is no date at all.
+  const dated = input.updated !== undefined && /^\d{4}-\d\d-\d\d(T[\d:.]+Z?)?$/.test(input.updated);
+  const dataset: SsbDataset = dated ? input : { ...input, updated: undefined };
+  if (!dated && context.release === undefined) {
+    warn(`${input.file}: ${input.updated ? `"${input.updated}" is not a date` : "the file says nothing about when SSB updated the table"}; the figures are marked preliminary or final from today's date — say --preliminary or --final if that is wrong`);
+  }
   const mappings = context.mappings.get(dataset.table);
   if (!mappings || mappings.length === 0) {
     throw new ReportError(`no indicator maps to table ${dataset.table}`, {
@@ -68,7 +74,7 @@ export function toObservations(dataset: SsbDataset, context: ImportContext): Imp
     }
     const region = regionOf(cell, context, unknownRegions, ambiguous);
     if (region === undefined) continue;
-    const row = rowOf(cell, mapping, region, dataset, context);
+    const row = { ...rowOf(cell, mapping, region.code, dataset, context), note: region.note };
     const key = `${row.indicator}\u0000${row.region}\u0000${row.year}`;
     const earlier = chosen.get(key);
     if (!earlier || (earlier.row.value === undefined && row.value !== undefined)) {
@@ -77,7 +83,9 @@ export function toObservations(dataset: SsbDataset, context: ImportContext): Imp
     } else if (row.value !== undefined && earlier.row.value !== undefined && row.value !== earlier.row.value) {
       throw new ReportError(`two different values for ${row.indicator} / ${row.region} / ${row.year}: ${earlier.row.value} (${describeCell(earlier.cell)}) and ${row.value} (${describeCell(cell)})`, {
         location: { file: dataset.file },
-        hint: "fix the other dimensions in ssb_dimensions in data/indicators.csv so one cell is meant",
+        hint: context.allow.length
+          ? "two --allow steps lead into the same kommune, or ssb_dimensions in data/indicators.csv lets several cells through: allow one predecessor, or fix the dimensions"
+          : "fix the other dimensions in ssb_dimensions in data/indicators.csv so one cell is meant",
       });
     }
   }
@@ -93,8 +101,9 @@ export function toObservations(dataset: SsbDataset, context: ImportContext): Imp
   };
 }
 
-function regionOf(cell: SsbCell, context: ImportContext, unknown: Map<string, string>, ambiguous: Set<string>): string | undefined {
+function regionOf(cell: SsbCell, context: ImportContext, unknown: Map<string, string>, ambiguous: Set<string>): { code: string; note: string } | undefined {
   let code = cell.region;
+  let note = "";
   if (/^\d{4}$/.test(code)) {
     const resolved = context.history.resolve(code, { validIn: cell.year, allow: context.allow });
     if (resolved.kind === "ambiguous") {
@@ -102,8 +111,15 @@ function regionOf(cell: SsbCell, context: ImportContext, unknown: Map<string, st
       return undefined;
     }
     code = resolved.code;
+    const allowed = context.allow.find((step) => step.from === cell.region);
+    if (allowed) note = `${cell.region} ${cell.regionLabel} før sammenslåingen, tatt med som ${code} (--allow ${allowed.from}=${allowed.to})`;
   }
-  if (context.data.regions.has(code)) return code;
+  if (context.data.regions.has(code)) return { code, note };
+  // SSB's "." under a number not in use that year (3024 Bærum in a 2024 column) is no figure of a missing region.
+  if (cell.value === null && /^\d{4}$/.test(cell.region)) {
+    const today = context.history.resolve(cell.region, { allow: context.allow });
+    if (today.kind !== "ambiguous" && context.data.regions.has(today.code)) return undefined;
+  }
   unknown.set(cell.region, cell.regionLabel);
   return undefined;
 }

@@ -125,7 +125,13 @@ function reference(kind: ReferenceKind, node: Mustache, file: string, lineOffset
   if (node.params.length !== 1 || param?.type !== "StringLiteral") throw fail(node, file, lineOffset, `"${kind}" takes the id of a ${kind === "tabell" ? "table" : "figure"} in quotes`, `for example ${example}`);
   const id = (param as hbs.AST.StringLiteral).value;
   const ids = referable(definition, kind);
-  if (!ids.includes(id)) throw fail(param, file, lineOffset, `no ${kind === "tabell" ? "table" : "figure"} "${id}" in the report`, didYouMean(id, ids) ?? `${kind === "tabell" ? "tables" : "figures"}: ${ids.join(", ")}`);
+  if (!ids.includes(id)) {
+    const other: ReferenceKind = kind === "tabell" ? "figur" : "tabell";
+    const hint = referable(definition, other).includes(id)
+      ? `"${id}" is a ${kind === "tabell" ? "figure" : "table"}: write {{${other} "${id}"}}`
+      : (didYouMean(id, ids) ?? (ids.length ? `${kind === "tabell" ? "tables" : "figures"}: ${ids.join(", ")}` : `the report has no ${kind === "tabell" ? "tables" : "figures"}`));
+    throw fail(param, file, lineOffset, `no ${kind === "tabell" ? "table" : "figure"} "${id}" in the report`, hint);
+  }
   return {
     helper: kind,
     indicator: "",

@@ -1,5 +1,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { documentsOfYear } from "../config/documents.js";
+import { loadDefinition } from "../config/loadDefinition.js";
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
 import { loadDataset } from "../data/dataset.js";
 import { observationsCsv } from "../data/writeObservations.js";
@@ -11,6 +13,7 @@ export interface NewYearResult {
   readonly copied: number;
   readonly dropped: number;
   readonly dir: string;
+  readonly documents: number;
 }
 
 /**
@@ -30,24 +33,35 @@ export function createNewYear(root: string, year: number): NewYearResult {
   if (!existsSync(join(source, "report.yaml"))) {
     throw new ReportError(`there is no report for ${from} to start from`, { location: { file: display(join(source, "report.yaml")) }, hint: "a new year is made from the year before it" });
   }
-  const definitionFile = join(source, "report.yaml");
-  const doc = parseDocument(readTextFile(definitionFile, display(definitionFile)));
-  moveYearsOn(doc, from);
-  const years = (doc.get("years") as { items?: { value?: unknown }[] } | undefined)?.items?.map((item) => Number(item.value)) ?? [];
+  // Every document of the year moves on (the KOSTRA analyse and, e.g., the årsrapport beside it);
+  // each definition is validated first, so a broken one is reported with its line, not copied.
+  const documents = documentsOfYear(dataDir, from, root).map((document) => {
+    const definition = loadDefinition(document.definitionPath, display(document.definitionPath));
+    const doc = parseDocument(readTextFile(document.definitionPath, display(document.definitionPath)));
+    moveYearsOn(doc, from);
+    return { folder: relative(source, dirname(document.definitionPath)), commentaryDir: document.commentaryDir, doc, years: definition.years.map((y) => y + 1) };
+  });
+  const years = documents[0]!.years;
 
   const staging = join(dataDir, `.${year}.${process.pid}.tmp`);
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging, { recursive: true });
-    writeFileSync(join(staging, "report.yaml"), doc.toString({ lineWidth: 0 }));
-    if (existsSync(join(source, "commentary"))) cpSync(join(source, "commentary"), join(staging, "commentary"), { recursive: true });
+    for (const document of documents) {
+      const dir = join(staging, document.folder);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "report.yaml"), document.doc.toString({ lineWidth: 0 }));
+      if (existsSync(document.commentaryDir)) cpSync(document.commentaryDir, join(dir, "commentary"), { recursive: true });
+    }
+    // The values every document of the new year can show.
+    const shown = new Set(documents.flatMap((document) => document.years));
     const data = loadDataset({ root, dataDir, year: from });
-    const kept = data.observations.filter((row) => years.includes(row.value.year)).map((row) => row.value);
+    const kept = data.observations.filter((row) => shown.has(row.value.year)).map((row) => row.value);
     writeFileSync(join(staging, "observations.csv"), observationsCsv(kept));
-    const weights = data.weights.filter((row) => years.includes(row.value.year));
+    const weights = data.weights.filter((row) => years.includes(row.value.year) || shown.has(row.value.year));
     if (weights.length) writeFileSync(join(staging, "production-index-weights.csv"), `indicator,year,weight\n${weights.map((w) => `${w.value.indicator},${w.value.year},${w.value.weight}`).join("\n")}\n`);
     renameSync(staging, target);
-    return { from, copied: kept.length, dropped: data.observations.length - kept.length, dir: display(target) };
+    return { from, copied: kept.length, dropped: data.observations.length - kept.length, dir: display(target), documents: documents.length };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

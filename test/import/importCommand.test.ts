@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openDocx } from "../helpers/docx.js";
-import { REPO, normalizeSpaces, pdfText, scratchProject } from "../helpers/project.js";
+import { FIXTURE, INDICATOR, cellIndex, cli, fixture, importProject } from "../helpers/importProject.js";
+import { REPO, normalizeSpaces, pdfText } from "../helpers/project.js";
 
 /**
  * The yearly workflow through the real commands: import SSB's JSON-stat,
@@ -13,69 +14,20 @@ import { REPO, normalizeSpaces, pdfText, scratchProject } from "../helpers/proje
  * expected numbers are read from it here by plain row-major indexing, not
  * through the product's parser.
  */
-const FIXTURE = join(REPO, "test", "fixtures", "ssb", "12362-kostra-fixture.json");
-const INDICATOR = "nd-202-per-innbygger";
-
 let root: string;
-
-function cli(command: string, args: readonly string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(REPO, "src", "cli", "kostra.ts"), command, ...args, "--root", root], {
-    cwd: REPO,
-    encoding: "utf8",
-    env: { ...process.env, INIT_CWD: REPO },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-interface Fixture {
-  id: string[];
-  size: number[];
-  updated: string;
-  value: (number | null)[];
-  status: Record<string, string>;
-  dimension: Record<string, { category: { index?: Record<string, number> } }>;
-}
-
-const fixture = (): Fixture => JSON.parse(readFileSync(FIXTURE, "utf8")) as Fixture;
-
-/** The flat index of a cell, last dimension fastest (JSON-stat's row-major order). */
-function flatIndex(doc: Fixture, codes: Record<string, string>): number {
-  return doc.id.reduce((flat, dim, d) => {
-    const index = doc.dimension[dim]!.category.index;
-    return flat * doc.size[d]! + (index ? index[codes[dim]!]! : 0);
-  }, 0);
-}
-
-const cell = (doc: Fixture, region: string, year: string) => flatIndex(doc, { ContentsCode: "KOSAG210000", KOKkommuneregion0000: region, KOKfunksjon0000: "202", KOKregnskapsomfa0000: "B", Tid: year });
+const run = (command: string, args: readonly string[]) => cli(root, command, args);
+const cell = cellIndex;
 const kr = (n: number) => normalizeSpaces(new Intl.NumberFormat("nb-NO").format(n));
 
 beforeEach(() => {
-  root = scratchProject();
-  const indicators = join(root, "data", "indicators.csv");
-  writeFileSync(
-    indicators,
-    `${readFileSync(indicators, "utf8")}${INDICATOR},"Netto driftsutgifter til grunnskole (202), per innbygger",Netto driftsutgifter 202 per innbygger,kr,1,0,SSB/KOSTRA,202,,,12362,KOSAG210000,KOKfunksjon0000=202,1\n`,
-  );
-  const definition = join(root, "data", "2025", "report.yaml");
-  writeFileSync(
-    definition,
-    readFileSync(definition, "utf8").replace(
-      "          - id: gruppestorrelse-1\n            kind: comparison\n",
-      `          - id: nd-202\n            kind: comparison\n            indicator: ${INDICATOR}\n          - id: gruppestorrelse-1\n            kind: comparison\n`,
-    ),
-  );
-  // The fixture has no 2022 (a year gap, as SSB tables can have): the analyst records that SSB has no figure.
-  const observations = join(root, "data", "2025", "observations.csv");
-  writeFileSync(observations, `${readFileSync(observations, "utf8")}${INDICATOR},3201,2022,,..,egne tall,,,,,\n`);
-  const commentary = join(root, "data", "2025", "commentary", "grunnskole", "02-prioritering.md");
-  writeFileSync(commentary, `${readFileSync(commentary, "utf8").trimEnd()}\n\nNetto driftsutgifter til grunnskole var {{verdi "${INDICATOR}" "Bærum" 2024}} per innbygger i 2024.\n`);
+  root = importProject();
 });
 
 describe("npm run import: SSB's JSON-stat into the year's data", () => {
   it("--dry-run lists what would be added and writes nothing", () => {
     const file = join(root, "data", "2025", "observations.csv");
     const before = createHash("sha256").update(readFileSync(file)).digest("hex");
-    const result = cli("import", [FIXTURE, "--year", "2025", "--dry-run"]);
+    const result = run("import", [FIXTURE, "--year", "2025", "--dry-run"]);
     expect(result.status, result.stderr).toBe(0);
     const doc = fixture();
     expect(normalizeSpaces(result.stdout)).toContain(`+ ${INDICATOR} / 3201 / 2021: ${kr(doc.value[cell(doc, "3024", "2021")]!)} (SSB 12362, endelig`);
@@ -85,7 +37,7 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
 
   it("imports, maps 3024 (2020–2023) and 3201 onto today's Bærum, keeps SSB's symbols, and the report shows source and values", () => {
     const doc = fixture();
-    const result = cli("import", [FIXTURE, "--year", "2025"]);
+    const result = run("import", [FIXTURE, "--year", "2025"]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/import: \d+ added, 0 changed, 0 unchanged/);
     expect(result.stdout).toContain("not mapped: contents KOSAG220000");
@@ -106,7 +58,7 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     const doc = fixture();
     const march = join(root, "12362-mars.json");
     writeFileSync(march, JSON.stringify({ ...doc, updated: "2025-03-15T07:00:00Z" }));
-    expect(cli("import", [march, "--year", "2025"]).status).toBe(0);
+    expect(run("import", [march, "--year", "2025"]).status).toBe(0);
     const built = spawnSync("npm", ["run", "--silent", "report", "--", "2025", "--root", root, "--format", "pdf,docx"], { cwd: REPO, encoding: "utf8" });
     expect(built.status, built.stderr).toBe(0);
     const pdf = pdfText(join(root, "output", "2025", "kostra-analyse-2025.pdf"), { mode: "raw" });
@@ -119,14 +71,14 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     const after = before + 412;
     const june = join(root, "12362-juni.json");
     writeFileSync(june, JSON.stringify({ ...doc, updated: "2025-06-16T06:00:00Z", value: doc.value.map((v, i) => (i === at ? after : v)) }));
-    const update = cli("import", [june, "--year", "2025"]);
+    const update = run("import", [june, "--year", "2025"]);
     expect(update.status, update.stderr).toBe(0);
     const out = normalizeSpaces(update.stdout);
     expect(out).toContain(`~ ${INDICATOR} / 3201 / 2024: ${kr(before)} (SSB 12362, foreløpig, oppdatert 2025-03-15) → ${kr(after)} (SSB 12362, endelig, oppdatert 2025-06-16)`);
     expect(out).toMatch(/import: 0 added, 1 changed, \d+ unchanged/);
     expect(out).toMatch(new RegExp(`data/2025/commentary/grunnskole/02-prioritering\\.md:\\d+: ${kr(before)} kr → ${kr(after)} kr: «Netto driftsutgifter til grunnskole var «${kr(after)} kr» per innbygger i 2024\\.»`));
 
-    const changes = cli("changes", ["2025"]);
+    const changes = run("changes", ["2025"]);
     expect(changes.status, changes.stderr).toBe(0);
     expect(normalizeSpaces(changes.stdout)).toContain(`${INDICATOR} / Bærum / 2024: ${kr(before)} → ${kr(after)}`);
     expect(normalizeSpaces(changes.stdout)).toMatch(/02-prioritering\.md:\d+: .* → .*«Netto driftsutgifter til grunnskole var/);
@@ -135,16 +87,16 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
   it("bad input: one line naming the file and the problem, exit 1, data untouched", () => {
     const file = join(root, "data", "2025", "observations.csv");
     const before = readFileSync(file, "utf8");
-    const other = cli("import", ["test/fixtures/ssb/12134-v2-json-stat2.json", "--year", "2025"]);
+    const other = run("import", ["test/fixtures/ssb/12134-v2-json-stat2.json", "--year", "2025"]);
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(/^feil: test\/fixtures\/ssb\/12134-v2-json-stat2\.json: no indicator maps to table 12134 \(give an indicator ssb_table 12134/);
     const truncated = join(root, "cut.json");
     writeFileSync(truncated, readFileSync(FIXTURE, "utf8").slice(0, 500));
-    const cut = cli("import", [truncated, "--year", "2025"]);
+    const cut = run("import", [truncated, "--year", "2025"]);
     expect(cut.status).toBe(1);
     expect(cut.stderr.trim().split("\n")).toHaveLength(1);
     expect(cut.stderr).toMatch(/^feil: .*cut\.json.*(truncated|not JSON)/);
-    expect(cli("import", [join(root, "missing.json")]).stderr).toMatch(/^feil: .*missing\.json: file not found/);
+    expect(run("import", [join(root, "missing.json")]).stderr).toMatch(/^feil: .*missing\.json: file not found/);
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 
@@ -157,7 +109,7 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     );
     const wide = join(REPO, "test", "fixtures", "ssb", "12362-wide-utf8bom-fixture.csv");
     const long = join(REPO, "test", "fixtures", "ssb", "12134-long-windows1252-fixture.csv");
-    const result = cli("import", [wide, long, "--year", "2025"]);
+    const result = run("import", [wide, long, "--year", "2025"]);
     expect(result.status, result.stderr).toBe(0);
     // Expected numbers read straight from the CSV text (decimal commas, SSB's symbols).
     const wideText = readFileSync(wide, "utf8");
@@ -172,14 +124,14 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
   });
 
   it("new-year, then check: lists exactly the missing values and the SSB table they come from", () => {
-    expect(cli("import", [FIXTURE, "--year", "2025"]).status).toBe(0);
-    const created = cli("new-year", ["2026"]);
+    expect(run("import", [FIXTURE, "--year", "2025"]).status).toBe(0);
+    const created = run("new-year", ["2026"]);
     expect(created.status, created.stderr).toBe(0);
     expect(readFileSync(join(root, "data", "2026", "report.yaml"), "utf8")).toMatch(/^title: KOSTRA analyse 2026$/m);
     const observations = readFileSync(join(root, "data", "2026", "observations.csv"), "utf8");
     expect(observations).toContain(`${INDICATOR},3201,2024,`);
     expect(observations).not.toMatch(new RegExp(`^${INDICATOR},3201,2021,`, "m"));
-    const check = cli("check", ["2026"]);
+    const check = run("check", ["2026"]);
     expect(check.status).toBe(1);
     expect(check.stdout).toContain(`error: no value of ${INDICATOR} for 2025 in any region: the table would print a column of ".." (import it from SSB table 12362 (npm run fetch, or npm run import -- <file>))`);
     expect(check.stdout).toContain("error: no value of gruppestorrelse-1 for 2025 in any region");

@@ -20,7 +20,7 @@ kommentarene som nå viser et annet tall, med fil:linje – listen redaktørene 
     const document = documentOf(args);
     const dir = join(paths.outputDir, String(year));
     const record = readBuildRecord(dir, relative(root, dir), outputName(paths, year, document));
-    if (!record) throw new ReportError(`no report for ${year} has been built yet`, { hint: `build it with npm run report -- ${year}; changes are counted from that build` });
+    if (!record) throw new ReportError(`no report for ${year} has been built yet`, { hint: `build it with npm run report -- ${year}${document ? ` --document ${document}` : ""}; changes are counted from that build` });
     out(`Endringer siden rapporten ble laget ${record.builtAt.slice(0, 16).replace("T", " ")} UTC:`);
     await printChanges(paths, year, record.observations, out, document);
     return EXIT.done;

@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { KOMMUNE_CHANGES_FILE, loadKommuneHistory } from "../../import/kommuneNumbers.js";
 import { printChanges } from "../../changes/printChanges.js";
 import { loadDataset } from "../../data/dataset.js";
 import { ReportError } from "../../errors.js";
@@ -33,6 +34,7 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
       return { from: match[1]!, to: match[2]! };
     });
     const paths = projectPaths(root);
+    checkAllowed(allow, root);
     const before = loadDataset({ root, dataDir: paths.dataDir, year }).observations.map((row) => row.value);
     const dryRun = args.values["dry-run"] === true;
     runImport({
@@ -50,6 +52,19 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
     return EXIT.done;
   },
 };
+
+/** An --allow step must be one of SSB's recorded changes (0220 → 3025), not a guess (0220 → 3203). */
+function checkAllowed(allow: readonly { from: string; to: string }[], root: string): void {
+  if (allow.length === 0) return;
+  const history = loadKommuneHistory(join(root, KOMMUNE_CHANGES_FILE), KOMMUNE_CHANGES_FILE);
+  for (const step of allow) {
+    if (history.changes.some((change) => change.oldCode === step.from && change.newCode === step.to)) continue;
+    const targets = history.changes.filter((change) => change.oldCode === step.from).map((change) => change.newCode);
+    throw new ReportError(`--allow ${step.from}=${step.to} is not a change in SSB's list of kommune numbers`, {
+      hint: targets.length ? `${step.from} became ${[...new Set(targets)].join(", ")}` : `${step.from} has no recorded change`,
+    });
+  }
+}
 
 function yearOption(text: string): number {
   if (!/^\d{4}$/.test(text)) throw new ReportError(`"${text}" is not a year`, { hint: "e.g. --year 2025" });

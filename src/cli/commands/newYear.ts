@@ -14,7 +14,7 @@ hvilke tall som mangler og hvilke SSB-tabeller de kommer fra.`,
   async run(args, { root, out }) {
     const year = yearArgument(args.positionals, "new-year");
     const result = createNewYear(root, year);
-    out(`Laget ${result.dir}/ fra data/${result.from}/: ${result.copied} verdier kopiert, ${result.dropped} fra år rapporten ikke lenger viser.`);
+    out(`Laget ${result.dir}/ fra data/${result.from}/: ${result.documents} dokument(er), ${result.copied} verdier kopiert, ${result.dropped} fra år rapporten ikke lenger viser.`);
     out(`Neste steg: npm run check -- ${year} viser hvilke tall som mangler og hvor de kommer fra.`);
     return EXIT.done;
   },

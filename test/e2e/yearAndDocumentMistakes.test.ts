@@ -1,0 +1,53 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { replaceInFile } from "../helpers/edit.js";
+import { cli } from "../helpers/importProject.js";
+import { REPO, scratchProject } from "../helpers/project.js";
+
+/** Mistakes around years and documents, each with the message a user needs. */
+describe("new-year and documents, past the happy path", () => {
+  it("new-year moves every document of the year on, and refuses a broken definition with its line", () => {
+    const root = scratchProject();
+    cpSync(join(REPO, "test", "fixtures", "third-document"), root, { recursive: true });
+    const made = cli(root, "new-year", ["2026"]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain("2 dokument(er)");
+    expect(readFileSync(join(root, "data", "2026", "nokkeltall", "report.yaml"), "utf8")).toMatch(/^title: Nøkkeltall grunnskole 2026$/m);
+    expect(cli(root, "check", ["2026", "--document", "nokkeltall"]).stdout).toContain(`warning: table "hovedtall" has no value of gruppestorrelse-1 for Bærum in 2025`);
+
+    const broken = scratchProject();
+    replaceInFile(broken, "data/2025/report.yaml", "years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, 2024");
+    const result = cli(broken, "new-year", ["2026"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^feil: data\/2025\/report\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it("check finds a style with no template set, as report would; two documents with one name are an error", () => {
+    const root = scratchProject();
+    cpSync(join(REPO, "test", "fixtures", "third-document"), root, { recursive: true });
+    replaceInFile(root, "data/2025/nokkeltall/report.yaml", "style: nokkeltall", "style: nokkeltal");
+    const check = cli(root, "check", ["2025", "--document", "nokkeltall"]);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain('data/2025/nokkeltall/report.yaml: error: "style: nokkeltal" names no template set (create templates/nokkeltal/');
+    replaceInFile(root, "data/2025/nokkeltall/report.yaml", "document: nokkeltall", "document: kostra-analyse");
+    const twice = cli(root, "check", ["2025"]);
+    expect(twice.status).toBe(1);
+    expect(twice.stdout).toContain('data/2025/nokkeltall/report.yaml: error: two documents of 2025 are named "kostra-analyse"');
+  });
+
+  it("a heading that names last year's year is reported after new-year", () => {
+    const root = scratchProject();
+    expect(cli(root, "new-year", ["2021"]).status).toBe(0);
+    expect(cli(root, "check", ["2021"]).stdout).toMatch(/data\/2021\/report\.yaml:\d+:\d+: warning: the heading "Viktige resultater og innsatser i 2020" names 2020 in the 2021 report/);
+  });
+
+  it("an Excel-lost leading zero suggests Oslo's 0301, and an option without its value says so", () => {
+    const root = scratchProject();
+    const file = join(root, "data", "2025", "observations.csv");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^(elever-per-skole),0301,/m, "$1,301,"));
+    expect(cli(root, "check", ["2025"]).stdout).toContain('unknown region "301" (did you mean "0301"? (Excel drops leading zeros: format the column as text))');
+    const missing = cli(root, "import", ["x.json", "--year"]);
+    expect(missing.stderr).toContain('feil: option "--year" needs a value');
+  });
+});
