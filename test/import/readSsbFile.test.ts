@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ReportError } from "../../src/errors.js";
 import { readSsbFile } from "../../src/import/readSsbFile.js";
 import { cellValue, parseCsvCell } from "../../src/import/symbols.js";
 import { fixtures } from "./helpers.js";
@@ -30,5 +33,32 @@ describe("SSB symbols", () => {
     expect(parseCsvCell("")).toEqual({ value: null });
     expect(parseCsvCell("1 234")).toBeUndefined();
     expect(cellValue(12.5, "*")).toEqual({ value: 12.5, status: "*" });
+  });
+});
+
+describe("files that are not SSB's data say what they are", () => {
+  const write = (name: string, content: string | Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), "ssb-"));
+    writeFileSync(join(dir, name), content);
+    return join(dir, name);
+  };
+  const message = (path: string) => {
+    try {
+      readSsbFile(path, "x");
+    } catch (error) {
+      if (error instanceof ReportError) return error.format();
+      throw error;
+    }
+    throw new Error("expected a ReportError");
+  };
+
+  it("an HTML page, an empty file, UTF-16, and SSB's own error bodies", () => {
+    expect(message(write("page.json", "<!DOCTYPE html><html><body>Statistikkbanken</body></html>"))).toMatch(/^x: this is a web page \(HTML\), not SSB's data/);
+    expect(message(write("empty.csv", "\uFEFF\n"))).toMatch(/^x: the file is empty/);
+    expect(message(write("u16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('"region";"år"', "utf16le")])))).toMatch(/^x: the file is UTF-16/);
+    expect(message(write("v1.json", JSON.stringify({ error: [{ code: 400, message: "Too many values selected" }] })))).toBe(
+      "x: SSB answered with an error, not data: Too many values selected (correct the query (table, codes, years) and download again)",
+    );
+    expect(message(write("v2.json", JSON.stringify({ type: "Parameter error", title: "Non-existent value", status: 400 })))).toMatch(/^x: SSB answered with an error, not data: Non-existent value/);
   });
 });
