@@ -10,9 +10,6 @@ import { loadCommentary } from "./narrative/loadCommentary.js";
 import { buildDocumentModel } from "./model/build.js";
 import type { DocumentModel } from "./model/types.js";
 import { loadHtmlTemplates } from "./render/html/renderHtml.js";
-import { launchBrowser } from "./render/pdf/browser.js";
-import { printPdf } from "./render/pdf/printPdf.js";
-import { renderDocx } from "./render/docx/renderDocx.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
 import { BUILD_RECORD, buildRecordJson } from "./changes/buildRecord.js";
 
@@ -24,7 +21,8 @@ import { BUILD_RECORD, buildRecordJson } from "./changes/buildRecord.js";
  *  3. narrative commentary Markdown: expressions checked and evaluated → model blocks
  *  4. check     content checks (shares, titles, stale literals …): warnings, errors stop
  *  5. model     exhibits (tables, charts as SVG) + text → document model
- *  6. render    document model → HTML (Handlebars) → PDF (Chromium); document model → Word (docx)
+ *  6. render    document model → HTML (Handlebars) → PDF (Chromium); document model → Word (docx),
+ *               the two at once: Word in a worker thread while Chromium prints
  *  7. write     the whole set renamed into output/<year>/ only when every stage succeeded;
  *               a failure while renaming puts the previous set back
  */
@@ -115,27 +113,40 @@ export async function buildReport(
   if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}`);
   const rendered: Partial<Record<Format, string | Uint8Array>> = {};
   let pages: number | undefined;
-  if (formats.has("pdf") || formats.has("html")) {
-    const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
-    if (formats.has("pdf")) {
-      const printed = await stage("pdf", effects, async () => {
-        // Which Chromium prints, and found how (README: "Hvilken Chromium?").
-        const browser = await launchBrowser((choice) => effects.log(`  chromium   ${choice.executablePath} (${choice.how})`));
-        try {
-          return await printPdf(browser, model, (m, p) => templates.render(m, p));
-        } finally {
-          await browser.close();
+  await stage("render", effects, async () => {
+    // Word is made in a worker thread while Chromium prints; each stage is timed from its own start to its end.
+    const stopWord = new AbortController();
+    const docx = formats.has("docx") ? stage("docx", effects, async () => (await import("./render/docx/renderInWorker.js")).renderDocxInWorker(model, stopWord.signal)) : undefined;
+    // Awaited below; a failure of the print must not leave it unhandled meanwhile.
+    docx?.catch(() => undefined);
+    try {
+      if (formats.has("pdf") || formats.has("html")) {
+        const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
+        if (formats.has("pdf")) {
+          const printed = await stage("pdf", effects, async () => {
+            const [{ launchBrowser }, { printPdf }] = await Promise.all([import("./render/pdf/browser.js"), import("./render/pdf/printPdf.js")]);
+            // Which Chromium prints, and found how (README: "Hvilken Chromium?").
+            const browser = await launchBrowser((choice) => effects.log(`  chromium   ${choice.executablePath} (${choice.how})`));
+            try {
+              return await printPdf(browser, model, (m, p) => templates.render(m, p));
+            } finally {
+              await browser.close();
+            }
+          });
+          rendered.pdf = printed.pdf;
+          rendered.html = printed.html;
+          pages = printed.pages;
+        } else {
+          rendered.html = templates.render(model);
         }
-      });
-      rendered.pdf = printed.pdf;
-      rendered.html = printed.html;
-      pages = printed.pages;
-    } else {
-      rendered.html = templates.render(model);
+        if (!formats.has("html")) delete rendered.html;
+      }
+    } catch (error) {
+      stopWord.abort(error);
+      throw error;
     }
-    if (!formats.has("html")) delete rendered.html;
-  }
-  if (formats.has("docx")) rendered.docx = await stage("docx", effects, () => renderDocx(model));
+    if (docx) rendered.docx = await docx;
+  });
 
   const files: Partial<Record<Format, string>> = {};
   await stage("write", effects, () => {
