@@ -11,6 +11,7 @@ import { buildDocumentModel } from "./model/build.js";
 import type { DocumentModel } from "./model/types.js";
 import { loadHtmlTemplates } from "./render/html/renderHtml.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
+import { takeChartCacheCounts, useChartCacheFolder } from "./charts/render.js";
 import { BUILD_RECORD, buildRecordJson } from "./changes/buildRecord.js";
 
 /**
@@ -109,7 +110,12 @@ export async function buildReport(
   const targets = FORMATS.filter((format) => formats.has(format)).map((format) => join(dir, `kostra-analyse-${year}.${format}`));
   // A read-only or blocked output folder is found now, not after seconds of printing.
   checkWritable(dir, targets, paths.root);
+  // Charts rendered by an earlier run of the same project come from output/.cache/charts/.
+  useChartCacheFolder(join(paths.outputDir, ".cache", "charts"));
+  takeChartCacheCounts();
   const { model, findings, data } = await buildModel(paths, year, effects);
+  const charts = takeChartCacheCounts();
+  effects.log(`  charts     ${charts.rendered} rendered, ${charts.fromDisk + charts.fromMemory} from the cache`);
   if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}`);
   const rendered: Partial<Record<Format, string | Uint8Array>> = {};
   let pages: number | undefined;
