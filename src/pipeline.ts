@@ -7,11 +7,9 @@ import { runChecks } from "./check/runChecks.js";
 import { ReportError } from "./errors.js";
 import { withDerivedIndicators } from "./indicators/derive.js";
 import { loadCommentary } from "./narrative/loadCommentary.js";
-import { buildDocumentModel } from "./model/build.js";
 import type { DocumentModel } from "./model/types.js";
-import { loadHtmlTemplates } from "./render/html/renderHtml.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
-import { takeChartCacheCounts, useChartCacheFolder } from "./charts/render.js";
+import { takeChartCacheCounts, useChartCacheFolder } from "./charts/cacheState.js";
 import { BUILD_RECORD, buildRecordJson } from "./changes/buildRecord.js";
 
 /**
@@ -82,6 +80,8 @@ export async function buildModel(paths: ProjectPaths, year: number, effects: Bui
   if (errors.length > 0) {
     throw new ReportError(`${errors.length} error(s) in the content: ${formatFinding(errors[0]!)}`, { hint: `run npm run check -- ${year} for all of them` });
   }
+  // Loaded here, not at start-up: `check` needs neither Vega nor the renderers.
+  const { buildDocumentModel } = await import("./model/build.js");
   const model = await stage("model", effects, () => buildDocumentModel(inputs));
   return { ...inputs, findings, model };
 }
@@ -127,6 +127,7 @@ export async function buildReport(
     docx?.catch(() => undefined);
     try {
       if (formats.has("pdf") || formats.has("html")) {
+        const { loadHtmlTemplates } = await import("./render/html/renderHtml.js");
         const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
         if (formats.has("pdf")) {
           const printed = await stage("pdf", effects, async () => {

@@ -1,6 +1,7 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { vegaNumberLocale } from "../format/norwegian.js";
+import { chartCacheFolder, countChart } from "./cacheState.js";
 import { chartKey, readCachedChart, withOwnIds, writeCachedChart } from "./diskCache.js";
 import { installTextMetrics } from "./textMetrics.js";
 
@@ -14,42 +15,21 @@ export interface RenderedChart {
  * Rendered charts by the hash of their spec, alt text, fonts and library
  * versions (diskCache.ts): in memory for the preview's rebuilds, and on disk
  * under the project's output/.cache/charts/ across runs of the command line,
- * once a build names that folder (useChartCacheFolder). A chart whose data
+ * once a build names that folder (cacheState.ts: useChartCacheFolder). A chart whose data
  * changed has another spec, so it is never served stale.
  */
 const cache = new Map<string, Promise<RenderedChart>>();
 const CACHE_LIMIT = 500;
-let cacheFolder: string | undefined;
-
-/** How the charts of the builds since the last call were made: counted, so tests see hits without timing. */
-export interface ChartCacheCounts {
-  rendered: number;
-  fromDisk: number;
-  fromMemory: number;
-}
-let counts: ChartCacheCounts = { rendered: 0, fromDisk: 0, fromMemory: 0 };
-
-/** The folder cached charts are read from and written to; undefined keeps them in memory only. */
-export function useChartCacheFolder(folder: string | undefined): void {
-  cacheFolder = folder;
-}
-
-/** The counts since the last call, and a fresh start. */
-export function takeChartCacheCounts(): ChartCacheCounts {
-  const taken = counts;
-  counts = { rendered: 0, fromDisk: 0, fromMemory: 0 };
-  return taken;
-}
 
 export function renderChartSvgCached(spec: TopLevelSpec, altText: string): Promise<RenderedChart> {
   const key = chartKey(JSON.stringify(spec), altText);
   let rendered = cache.get(key);
   if (rendered) {
-    counts.fromMemory++;
+    countChart("fromMemory");
     return rendered;
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  rendered = fromDiskOrRendered(key, spec, altText, cacheFolder);
+  rendered = fromDiskOrRendered(key, spec, altText, chartCacheFolder());
   rendered.catch(() => cache.delete(key));
   cache.set(key, rendered);
   return rendered;
@@ -58,11 +38,11 @@ export function renderChartSvgCached(spec: TopLevelSpec, altText: string): Promi
 async function fromDiskOrRendered(key: string, spec: TopLevelSpec, altText: string, folder: string | undefined): Promise<RenderedChart> {
   const stored = folder === undefined ? undefined : readCachedChart(folder, key);
   if (stored) {
-    counts.fromDisk++;
+    countChart("fromDisk");
     return stored;
   }
   const drawn = await renderChartSvg(spec, altText);
-  counts.rendered++;
+  countChart("rendered");
   if (folder === undefined) return drawn;
   const chart = withOwnIds(drawn, key);
   writeCachedChart(folder, key, chart);

@@ -1,9 +1,5 @@
 import { resolve } from "node:path";
-import { printChanges } from "../../changes/printChanges.js";
-import { loadDataset } from "../../data/dataset.js";
 import { ReportError } from "../../errors.js";
-import { runImport } from "../../import/runImport.js";
-import { projectPaths } from "../../pipeline.js";
 import { EXIT, type Command } from "../command.js";
 import { latestYear } from "../year.js";
 
@@ -25,6 +21,11 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
   },
   positionals: { min: 1, max: 100, name: "one or more files saved from SSB" },
   async run(args, { root, env, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { printChanges } = await import("../../changes/printChanges.js");
+    const { loadDataset } = await import("../../data/dataset.js");
+    const { runImport } = await import("../../import/runImport.js");
+    const { projectPaths } = await import("../../pipeline.js");
     if (args.values.preliminary === true && args.values.final === true) throw new ReportError("choose --preliminary or --final, not both");
     const year = args.values.year === undefined ? latestYear(root) : yearOption(String(args.values.year));
     const allow = ((args.values.allow ?? []) as string[]).map((pair) => {
