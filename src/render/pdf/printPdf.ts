@@ -9,6 +9,10 @@ export interface PrintResult {
   readonly pdf: Uint8Array;
   readonly html: string;
   readonly pages: number;
+  /** The page of every heading of the contents, as printed. */
+  readonly headingPages: ReadonlyMap<string, number>;
+  /** How many times the document was printed, the layout print included. */
+  readonly prints: number;
 }
 
 /**
@@ -18,23 +22,32 @@ export interface PrintResult {
  * boxes, same fonts, same page breaks). The document is then printed once
  * properly with those numbers in its contents. The TOC has the same lines
  * both times, so nothing moves; we read the pages back from the real print
- * and print once more if they ever differ.
+ * and print once more if they ever differ. A guess (the pages of the last
+ * build, pageGuess.ts) replaces the layout print; a wrong guess costs one
+ * print more and never a wrong number.
  */
 export async function printPdf(
   browser: Browser,
   model: DocumentModel,
   renderHtml: (model: DocumentModel, pages?: ReadonlyMap<string, number>) => string,
+  guess?: ReadonlyMap<string, number>,
 ): Promise<PrintResult> {
   const ids = model.toc.map((entry) => entry.id);
   const page = await offlinePage(browser);
   try {
-    const layout = await printHtml(page, renderHtml(layoutModel(model), new Map()), LAYOUT);
-    let pages = (await headingPages(layout, ids)).pages;
+    let prints = 0;
+    let pages = guess;
+    if (!pages) {
+      const layout = await printHtml(page, renderHtml(layoutModel(model), new Map()), LAYOUT);
+      prints++;
+      pages = (await headingPages(layout, ids)).pages;
+    }
     for (let attempt = 0; ; attempt++) {
       const html = renderHtml(model, pages);
       const pdf = await printHtml(page, html, FINAL);
+      prints++;
       const found = await headingPages(pdf, ids);
-      if (sameMap(found.pages, pages) || attempt === 2) return { pdf: await finish(pdf, model), html, pages: found.total };
+      if (sameMap(found.pages, pages) || attempt === 2) return { pdf: await finish(pdf, model), html, pages: found.total, headingPages: found.pages, prints };
       pages = found.pages;
     }
   } finally {
