@@ -130,25 +130,12 @@ export async function buildReport(
         const { loadHtmlTemplates } = await import("./render/html/renderHtml.js");
         const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root));
         if (formats.has("pdf")) {
-          const printed = await stage("pdf", effects, async () => {
-            const [{ launchBrowser }, { printPdf }, { readPageGuess, writePageGuess }] = await Promise.all([
-              import("./render/pdf/browser.js"),
-              import("./render/pdf/printPdf.js"),
-              import("./render/pdf/pageGuess.js"),
-            ]);
-            // Where the headings landed last time: checked against the print, it spares the layout print.
-            const guessFile = join(paths.outputDir, ".cache", `pages-${year}.json`);
-            // Which Chromium prints, and found how (README: "Hvilken Chromium?").
-            const browser = await launchBrowser((choice) => effects.log(`  chromium   ${choice.executablePath} (${choice.how})`));
-            try {
-              const result = await printPdf(browser, model, (m, p) => templates.render(m, p), readPageGuess(guessFile, model.toc.map((entry) => entry.id)));
-              writePageGuess(guessFile, result.headingPages);
-              effects.log(`  prints     ${result.prints} (pages of the contents ${result.prints > 1 ? "found by printing" : "as in the last build"})`);
-              return result;
-            } finally {
-              await browser.close();
-            }
-          });
+          const printed = await stage("pdf", effects, async () =>
+            (await import("./render/pdf/printReport.js")).printReport(model, (m, p) => templates.render(m, p), {
+              guessFile: join(paths.outputDir, ".cache", `pages-${year}.json`),
+              log: effects.log,
+            }),
+          );
           rendered.pdf = printed.pdf;
           rendered.html = printed.html;
           pages = printed.pages;
