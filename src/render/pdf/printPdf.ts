@@ -6,6 +6,7 @@ import { finishPdf, pdfFacts } from "./finishPdf.js";
 import { layoutModel } from "./layoutModel.js";
 
 export interface PrintResult {
+  /** As Chromium printed it: finishReportPdf makes it PDF/UA. */
   readonly pdf: Uint8Array;
   readonly html: string;
   readonly pages: number;
@@ -47,7 +48,7 @@ export async function printPdf(
       const pdf = await printHtml(page, html, FINAL);
       prints++;
       const found = await headingPages(pdf, ids);
-      if (sameMap(found.pages, pages) || attempt === 2) return { pdf: await finish(pdf, model), html, pages: found.total, headingPages: found.pages, prints };
+      if (sameMap(found.pages, pages) || attempt === 2) return { pdf, html, pages: found.total, headingPages: found.pages, prints };
       pages = found.pages;
     }
   } finally {
@@ -63,8 +64,11 @@ const COMMON: PDFOptions = { format: "A4", preferCSSPageSize: true, printBackgro
 const LAYOUT: PDFOptions = { ...COMMON, tagged: false, outline: false };
 const FINAL: PDFOptions = { ...COMMON, tagged: true, outline: true };
 
-/** PDF/UA-1 finishing (finishPdf.ts), after the page numbers are settled. */
-function finish(pdf: Uint8Array, model: DocumentModel): Promise<Uint8Array> {
+/**
+ * PDF/UA-1 finishing (finishPdf.ts), after the page numbers are settled.
+ * Done after Chromium has closed, so the two never hold their memory at once.
+ */
+export function finishReportPdf(pdf: Uint8Array, model: DocumentModel): Promise<Uint8Array> {
   return finishPdf(pdf, pdfFacts(model, { cover: model.title, toc: TOC_HEADING }));
 }
 
