@@ -55,7 +55,8 @@ function extension(): string {
  * TypeScript source therefore starts as a small script that registers tsx's
  * ESM hooks (its public `tsx/esm/api`) and then imports the entry.
  */
-function startWorker(entry: URL, model: DocumentModel): Worker {
+function startWorker(entry: URL, fullModel: DocumentModel): Worker {
+  const model = withoutSvg(fullModel);
   if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData: model });
   const script = `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(script, { eval: true, workerData: model });
@@ -69,4 +70,15 @@ function tsxEsmApi(): string {
   const target = manifest.exports?.["./esm/api"]?.import?.default;
   if (!target) throw new Error(`${manifestPath} exports no ./esm/api for import`);
   return pathToFileURL(join(dirname(manifestPath), target)).href;
+}
+
+/**
+ * Word draws its charts from their data (chart.ts) and never reads the SVG
+ * the PDF shows; left out, megabytes are neither copied nor held twice.
+ */
+function withoutSvg(model: DocumentModel): DocumentModel {
+  return {
+    ...model,
+    chapters: model.chapters.map((chapter) => ({ ...chapter, blocks: chapter.blocks.map((block) => (block.type === "chart" ? { ...block, svg: "" } : block)) })),
+  };
 }
