@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from "node:zlib";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 import type { DocumentModel, Inline } from "../../model/types.js";
 import { markUntaggedAsArtifacts } from "./artifacts.js";
 import { describeLinks, setOutlineTitles } from "./outline.js";
@@ -26,7 +26,7 @@ export interface PdfFacts {
  * fonts) is kept as it is: pdf-lib rewrites only the objects changed here.
  */
 export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const { context, catalog } = doc;
   const producer = doc.getProducer() ?? "Chromium";
 
@@ -61,7 +61,7 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
       if (marked.wrapped > 0) context.assign(ref, context.stream(deflateSync(Buffer.from(marked.content, "latin1")), { Filter: "FlateDecode" }));
     }
   }
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 /**
