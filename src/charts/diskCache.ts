@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { version as vegaVersion } from "vega";
 import { version as vegaLiteVersion } from "vega-lite";
 import { FONT_FACES } from "../assets/fonts.js";
+import { vegaNumberLocale } from "../format/norwegian.js";
 
 /** A chart as the cache keeps it: what renderChartSvg returns. */
 export interface CachedChart {
@@ -13,8 +14,10 @@ export interface CachedChart {
 }
 
 /**
- * Bump when renderChartSvg changes what it makes of Vega's SVG (roles, alt
- * text, locale), so charts cached by the old code are not served.
+ * Bump when the code that draws changes what it makes of a spec: render.ts
+ * (roles, alt text, ids) or textMetrics.ts (how labels are measured), so
+ * charts cached by the old code are not served. The spec itself, the number
+ * locale, the fonts and the library versions are part of every key anyway.
  */
 const FORMAT = "kostra-chart-2";
 
@@ -22,12 +25,13 @@ let inputsDigest: string | undefined;
 
 /**
  * What every chart also depends on besides its spec and alt text: the font
- * files its labels are measured with, the vega and vega-lite versions and the
- * format above. A new font or library version gives every chart a new key.
+ * files its labels are measured with, the Norwegian number locale its axes
+ * are formatted with, the vega and vega-lite versions and the format above.
+ * A new font, locale or library version gives every chart a new key.
  */
 function sharedInputs(): string {
   if (!inputsDigest) {
-    const hash = createHash("sha256").update(`${FORMAT}\u0000vega ${vegaVersion}\u0000vega-lite ${vegaLiteVersion}`);
+    const hash = createHash("sha256").update(`${FORMAT}\u0000vega ${vegaVersion}\u0000vega-lite ${vegaLiteVersion}\u0000${JSON.stringify(vegaNumberLocale)}`);
     for (const face of FONT_FACES) hash.update(`\u0000${face.weight} ${face.style}\u0000`).update(readFileSync(face.file));
     inputsDigest = hash.digest("hex");
   }
