@@ -8,13 +8,9 @@ import { runChecks } from "./check/runChecks.js";
 import { ReportError } from "./errors.js";
 import { withDerivedIndicators } from "./indicators/derive.js";
 import { loadCommentary } from "./narrative/loadCommentary.js";
-import { buildDocumentModel } from "./model/build.js";
 import type { DocumentModel } from "./model/types.js";
-import { loadHtmlTemplates } from "./render/html/renderHtml.js";
-import { launchBrowser } from "./render/pdf/browser.js";
-import { printPdf } from "./render/pdf/printPdf.js";
-import { renderDocx } from "./render/docx/renderDocx.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
+import { takeChartCacheCounts, useChartCacheFolder } from "./charts/cacheState.js";
 import { buildRecordJson, buildRecordName } from "./changes/buildRecord.js";
 import { resolveDocument } from "./config/documents.js";
 
@@ -27,7 +23,8 @@ import { resolveDocument } from "./config/documents.js";
  *  3. narrative commentary Markdown: expressions checked and evaluated → model blocks
  *  4. check     content checks (shares, titles, stale literals …): warnings, errors stop
  *  5. model     exhibits (tables, charts as SVG) + text → document model
- *  6. render    document model → HTML (Handlebars) → PDF (Chromium); document model → Word (docx)
+ *  6. render    document model → HTML (Handlebars) → PDF (Chromium); document model → Word (docx),
+ *               the two at once: Word in a worker thread while Chromium prints
  *  7. write     the whole set (PDF, Word, HTML and the build record `npm run changes` compares
  *               with) renamed into output/<year>/ only when every stage succeeded; a failure
  *               while renaming puts the previous set back
@@ -103,6 +100,8 @@ export async function buildModel(paths: ProjectPaths, year: number, effects: Bui
   if (errors.length > 0) {
     throw new ReportError(`${errors.length} error(s) in the content: ${formatFinding(errors[0]!)}`, { hint: `run npm run check -- ${year}${document ? ` --document ${document}` : ""} for all of them` });
   }
+  // Loaded here, not at start-up: `check` needs neither Vega nor the renderers.
+  const { buildDocumentModel } = await import("./model/build.js");
   const model = await stage("model", effects, () => buildDocumentModel(inputs));
   return { ...inputs, findings, model };
 }
@@ -123,7 +122,7 @@ export interface ReportOutputs {
 }
 
 /**
- * All stages; writes output/<year>/kostra-analyse-<year>.{pdf,docx,html}.
+ * All stages; writes output/<year>/<document>-<year>.{pdf,docx,html} (kostra-analyse-2025.pdf).
  * Every file is rendered first and written (atomically) only when all succeeded.
  */
 export async function buildReport(
@@ -138,31 +137,46 @@ export async function buildReport(
   const targets = FORMATS.filter((format) => formats.has(format)).map((format) => join(dir, `${name}.${format}`));
   // A read-only or blocked output folder is found now, not after seconds of printing.
   checkWritable(dir, targets, paths.root);
+  // Charts rendered by an earlier run of the same project come from output/.cache/charts/.
+  useChartCacheFolder(join(paths.outputDir, ".cache", "charts"));
+  takeChartCacheCounts();
   const { model, findings, data } = await buildModel(paths, year, effects, document);
+  const charts = takeChartCacheCounts();
+  effects.log(`  charts     ${charts.rendered} rendered, ${charts.fromDisk + charts.fromMemory} from the cache`);
   if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}${document ? ` --document ${document}` : ""}`);
   const rendered: Partial<Record<Format, string | Uint8Array>> = {};
   let pages: number | undefined;
-  if (formats.has("pdf") || formats.has("html")) {
-    const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root, model.style));
-    if (formats.has("pdf")) {
-      const printed = await stage("pdf", effects, async () => {
-        // Which Chromium prints, and found how (README: "Hvilken Chromium?").
-        const browser = await launchBrowser((choice) => effects.log(`  chromium   ${choice.executablePath} (${choice.how})`));
-        try {
-          return await printPdf(browser, model, (m, p) => templates.render(m, p));
-        } finally {
-          await browser.close();
+  await stage("render", effects, async () => {
+    // Word is made in a worker thread while Chromium prints; each stage is timed from its own start to its end.
+    const stopWord = new AbortController();
+    const docx = formats.has("docx") ? stage("docx", effects, async () => (await import("./render/docx/renderInWorker.js")).renderDocxInWorker(model, stopWord.signal)) : undefined;
+    // Awaited below; a failure of the print must not leave it unhandled meanwhile.
+    docx?.catch(() => undefined);
+    try {
+      if (formats.has("pdf") || formats.has("html")) {
+        const { loadHtmlTemplates } = await import("./render/html/renderHtml.js");
+        const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root, model.style));
+        if (formats.has("pdf")) {
+          const printed = await stage("pdf", effects, async () =>
+            (await import("./render/pdf/printReport.js")).printReport(model, (m, p) => templates.render(m, p), {
+              guessFile: join(paths.outputDir, ".cache", `pages-${name}.json`),
+              log: effects.log,
+            }),
+          );
+          rendered.pdf = printed.pdf;
+          rendered.html = printed.html;
+          pages = printed.pages;
+        } else {
+          rendered.html = templates.render(model);
         }
-      });
-      rendered.pdf = printed.pdf;
-      rendered.html = printed.html;
-      pages = printed.pages;
-    } else {
-      rendered.html = templates.render(model);
+        if (!formats.has("html")) delete rendered.html;
+      }
+    } catch (error) {
+      stopWord.abort(error);
+      throw error;
     }
-    if (!formats.has("html")) delete rendered.html;
-  }
-  if (formats.has("docx")) rendered.docx = await stage("docx", effects, () => renderDocx(model));
+    if (docx) rendered.docx = await docx;
+  });
 
   const files: Partial<Record<Format, string>> = {};
   await stage("write", effects, () => {

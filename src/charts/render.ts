@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { vegaNumberLocale } from "../format/norwegian.js";
+import { chartCacheFolder, countChart } from "./cacheState.js";
+import { chartKey, readCachedChart, withOwnIds, writeCachedChart } from "./diskCache.js";
 import { installTextMetrics } from "./textMetrics.js";
 
 export interface RenderedChart {
@@ -11,31 +12,49 @@ export interface RenderedChart {
 }
 
 /**
- * Vega-Lite → Vega → SVG headlessly (renderer "none": no canvas, no DOM).
- * The SVG is made accessible as one image with the generated alt text;
- * Vega's own per-mark ARIA is turned off in the spec so a PDF reader sees
- * one figure, not hundreds of fragments.
- */
-/**
- * Rendered charts by the hash of their spec and alt text. A rebuild in the
- * preview after a commentary edit then renders no chart again; a chart whose
- * data changed has another spec, so it is never served stale.
+ * Rendered charts by the hash of their spec, alt text, fonts and library
+ * versions (diskCache.ts): in memory for the preview's rebuilds, and on disk
+ * under the project's output/.cache/charts/ across runs of the command line,
+ * once a build names that folder (cacheState.ts: useChartCacheFolder). A chart whose data
+ * changed has another spec, so it is never served stale.
  */
 const cache = new Map<string, Promise<RenderedChart>>();
 const CACHE_LIMIT = 500;
 
 export function renderChartSvgCached(spec: TopLevelSpec, altText: string): Promise<RenderedChart> {
-  const key = createHash("sha256").update(JSON.stringify(spec)).update("\u0000").update(altText).digest("hex");
+  const key = chartKey(JSON.stringify(spec), altText);
   let rendered = cache.get(key);
-  if (!rendered) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    rendered = renderChartSvg(spec, altText);
-    rendered.catch(() => cache.delete(key));
-    cache.set(key, rendered);
+  if (rendered) {
+    countChart("fromMemory");
+    return rendered;
   }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  rendered = fromDiskOrRendered(key, spec, altText, chartCacheFolder());
+  rendered.catch(() => cache.delete(key));
+  cache.set(key, rendered);
   return rendered;
 }
 
+async function fromDiskOrRendered(key: string, spec: TopLevelSpec, altText: string, folder: string | undefined): Promise<RenderedChart> {
+  const stored = folder === undefined ? undefined : readCachedChart(folder, key);
+  if (stored) {
+    countChart("fromDisk");
+    return stored;
+  }
+  const drawn = await renderChartSvg(spec, altText);
+  countChart("rendered");
+  if (folder === undefined) return drawn;
+  const chart = withOwnIds(drawn, key);
+  writeCachedChart(folder, key, chart);
+  return chart;
+}
+
+/**
+ * Vega-Lite → Vega → SVG headlessly (renderer "none": no canvas, no DOM).
+ * The SVG is made accessible as one image with the generated alt text;
+ * Vega's own per-mark ARIA is turned off in the spec so a PDF reader sees
+ * one figure, not hundreds of fragments.
+ */
 export async function renderChartSvg(spec: TopLevelSpec, altText: string): Promise<RenderedChart> {
   installTextMetrics();
   const vegaSpec = compile(spec).spec;

@@ -1,8 +1,5 @@
 import { join, relative } from "node:path";
-import { readBuildRecord } from "../../changes/buildRecord.js";
-import { printChanges } from "../../changes/printChanges.js";
 import { ReportError } from "../../errors.js";
-import { outputName, projectPaths } from "../../pipeline.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -15,6 +12,10 @@ kommentarene som nå viser et annet tall, med fil:linje – listen redaktørene 
   options: { document: DOCUMENT_OPTION },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { readBuildRecord } = await import("../../changes/buildRecord.js");
+    const { printChanges } = await import("../../changes/printChanges.js");
+    const { outputName, projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "changes");
     const paths = projectPaths(root);
     const document = documentOf(args);

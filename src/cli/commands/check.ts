@@ -1,7 +1,5 @@
 import { formatFinding, type Finding } from "../../check/finding.js";
-import { runChecks } from "../../check/runChecks.js";
 import { isReportError } from "../../errors.js";
-import { loadInputs, projectPaths } from "../../pipeline.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -14,6 +12,9 @@ Avslutter med kode 1 hvis det finnes feil (error); advarsler stopper ikke.`,
   options: { document: DOCUMENT_OPTION },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { runChecks } = await import("../../check/runChecks.js");
+    const { loadInputs, projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "check");
     const started = performance.now();
     let findings: Finding[];

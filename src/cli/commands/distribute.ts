@@ -1,6 +1,5 @@
 import { ReportError } from "../../errors.js";
-import { distribute, type Outcome } from "../../distribute/distribute.js";
-import { projectPaths } from "../../pipeline.js";
+import type { Outcome } from "../../distribute/distribute.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -22,6 +21,9 @@ kjøring sender bare til dem som mangler eller har fått eldre filer.`,
   },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, env, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { distribute } = await import("../../distribute/distribute.js");
+    const { projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "distribute");
     const maxMb = args.values["max-size"] === undefined ? 10 : Number(args.values["max-size"]);
     if (!(maxMb > 0)) throw new ReportError("--max-size needs a number of megabytes", { hint: "e.g. --max-size 10" });

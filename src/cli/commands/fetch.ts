@@ -1,17 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { loadDefinition } from "../../config/loadDefinition.js";
-import { loadDataset } from "../../data/dataset.js";
-import { printChanges } from "../../changes/printChanges.js";
 import { ReportError } from "../../errors.js";
-import { ssbMappings } from "../../import/catalogue.js";
-import { fetchQueries } from "../../import/fetchPlan.js";
-import { fetchSsbTable, REQUESTS_PER_MINUTE } from "../../import/fetchSsb.js";
-import { KOMMUNE_CHANGES_FILE, loadKommuneHistory } from "../../import/kommuneNumbers.js";
 import { DEFAULT_BASE } from "../../import/pxwebUrls.js";
-import { runImport } from "../../import/runImport.js";
-import { Throttle } from "../../import/throttle.js";
-import { projectPaths } from "../../pipeline.js";
 import { EXIT, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -27,6 +17,17 @@ Krever nett; SSB_API_URL velger en annen adresse (standard ${DEFAULT_BASE}).`,
   },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, env, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { loadDefinition } = await import("../../config/loadDefinition.js");
+    const { loadDataset } = await import("../../data/dataset.js");
+    const { printChanges } = await import("../../changes/printChanges.js");
+    const { ssbMappings } = await import("../../import/catalogue.js");
+    const { fetchQueries } = await import("../../import/fetchPlan.js");
+    const { fetchSsbTable, REQUESTS_PER_MINUTE } = await import("../../import/fetchSsb.js");
+    const { KOMMUNE_CHANGES_FILE, loadKommuneHistory } = await import("../../import/kommuneNumbers.js");
+    const { runImport } = await import("../../import/runImport.js");
+    const { Throttle } = await import("../../import/throttle.js");
+    const { projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "fetch");
     const paths = projectPaths(root);
     const definitionPath = join(paths.dataDir, String(year), "report.yaml");

@@ -1,10 +1,6 @@
 import { join, resolve } from "node:path";
-import { KOMMUNE_CHANGES_FILE, loadKommuneHistory } from "../../import/kommuneNumbers.js";
-import { printChanges } from "../../changes/printChanges.js";
-import { loadDataset } from "../../data/dataset.js";
+import type { KommuneHistory } from "../../import/kommuneNumbers.js";
 import { ReportError } from "../../errors.js";
-import { runImport } from "../../import/runImport.js";
-import { projectPaths } from "../../pipeline.js";
 import { EXIT, type Command } from "../command.js";
 import { latestYear } from "../year.js";
 
@@ -26,6 +22,12 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
   },
   positionals: { min: 1, max: 100, name: "one or more files saved from SSB" },
   async run(args, { root, env, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { printChanges } = await import("../../changes/printChanges.js");
+    const { loadDataset } = await import("../../data/dataset.js");
+    const { runImport } = await import("../../import/runImport.js");
+    const { KOMMUNE_CHANGES_FILE, loadKommuneHistory } = await import("../../import/kommuneNumbers.js");
+    const { projectPaths } = await import("../../pipeline.js");
     if (args.values.preliminary === true && args.values.final === true) throw new ReportError("choose --preliminary or --final, not both");
     const year = args.values.year === undefined ? latestYear(root) : yearOption(String(args.values.year));
     const allow = ((args.values.allow ?? []) as string[]).map((pair) => {
@@ -34,7 +36,7 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
       return { from: match[1]!, to: match[2]! };
     });
     const paths = projectPaths(root);
-    checkAllowed(allow, root);
+    if (allow.length) checkAllowed(allow, loadKommuneHistory(join(root, KOMMUNE_CHANGES_FILE), KOMMUNE_CHANGES_FILE));
     const before = loadDataset({ root, dataDir: paths.dataDir, year }).observations.map((row) => row.value);
     const dryRun = args.values["dry-run"] === true;
     runImport({
@@ -54,9 +56,7 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
 };
 
 /** An --allow step must be one of SSB's recorded changes (0220 → 3025), not a guess (0220 → 3203). */
-function checkAllowed(allow: readonly { from: string; to: string }[], root: string): void {
-  if (allow.length === 0) return;
-  const history = loadKommuneHistory(join(root, KOMMUNE_CHANGES_FILE), KOMMUNE_CHANGES_FILE);
+function checkAllowed(allow: readonly { from: string; to: string }[], history: KommuneHistory): void {
   for (const step of allow) {
     if (history.changes.some((change) => change.oldCode === step.from && change.newCode === step.to)) continue;
     const targets = history.changes.filter((change) => change.oldCode === step.from).map((change) => change.newCode);

@@ -1,4 +1,3 @@
-import { createNewYear } from "../../newYear/newYear.js";
 import { EXIT, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -12,6 +11,8 @@ hvilke tall som mangler og hvilke SSB-tabeller de kommer fra.`,
   options: {},
   positionals: { min: 1, max: 1, name: "the new report year, e.g. 2026" },
   async run(args, { root, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { createNewYear } = await import("../../newYear/newYear.js");
     const year = yearArgument(args.positionals, "new-year");
     const result = createNewYear(root, year);
     out(`Laget ${result.dir}/ fra data/${result.from}/: ${result.documents} dokument(er), ${result.copied} verdier kopiert, ${result.dropped} fra år rapporten ikke lenger viser.`);

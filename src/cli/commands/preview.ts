@@ -1,6 +1,4 @@
 import { ReportError } from "../../errors.js";
-import { projectPaths } from "../../pipeline.js";
-import { startPreview } from "../../preview/server.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -16,6 +14,9 @@ Knappen «Lag PDF og Word» lager filene i output/<år>/. Ctrl+C avslutter.`,
   },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { projectPaths } = await import("../../pipeline.js");
+    const { startPreview } = await import("../../preview/server.js");
     const year = yearArgument(args.positionals, "preview");
     const port = args.values.port === undefined ? 4321 : Number(args.values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ReportError(`"${String(args.values.port)}" is not a port number`, { hint: "e.g. --port 4322" });

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { ReportError, didYouMean } from "../../errors.js";
-import { FORMATS, buildReport, outputName, projectPaths, type Format } from "../../pipeline.js";
+import type { Format } from "../../pipeline.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -19,8 +19,10 @@ ellers står forrige sett urørt.`,
   },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, out }) {
+    // Loaded when the command runs: --help and the other commands do not pay for them.
+    const { FORMATS, buildReport, outputName, projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "report");
-    const formats = parseFormats(args.values.format);
+    const formats = parseFormats(args.values.format, FORMATS);
     const started = performance.now();
     const document = documentOf(args);
     out(`Lager ${outputName(projectPaths(root), year, document)}`);
@@ -32,12 +34,12 @@ ellers står forrige sett urørt.`,
   },
 };
 
-function parseFormats(list: unknown): Set<Format> {
-  if (list === undefined) return new Set(FORMATS);
+function parseFormats(list: unknown, known: readonly Format[]): Set<Format> {
+  if (list === undefined) return new Set(known);
   const formats = new Set<Format>();
   for (const name of String(list).split(",").map((f) => f.trim())) {
-    const format = FORMATS.find((f) => f === name);
-    if (!format) throw new ReportError(`unknown format "${name}"`, { hint: didYouMean(name, FORMATS) ?? `choose from ${FORMATS.join(", ")}` });
+    const format = known.find((f) => f === name);
+    if (!format) throw new ReportError(`unknown format "${name}"`, { hint: didYouMean(name, known) ?? `choose from ${known.join(", ")}` });
     formats.add(format);
   }
   return formats;

@@ -1,0 +1,17 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { DocumentModel } from "../../model/types.js";
+import { renderDocx } from "./renderDocx.js";
+import type { WorkerReply } from "./renderInWorker.js";
+
+/**
+ * The worker thread's side of renderInWorker.ts: the document model arrives
+ * as workerData (plain data, structured-cloned), the .docx goes back as bytes.
+ */
+const port = parentPort;
+if (!port) throw new Error("docxWorker.ts runs only as a worker thread");
+try {
+  const docx = await renderDocx(workerData as DocumentModel);
+  port.postMessage({ docx: new Uint8Array(docx.buffer, docx.byteOffset, docx.byteLength) } satisfies WorkerReply);
+} catch (error) {
+  port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { DocumentModel } from "../../model/types.js";
+
+/** What docxWorker.ts posts back: the file, or the error's stack. */
+export type WorkerReply = { readonly docx: Uint8Array } | { readonly error: string };
+
+/**
+ * renderDocx in a worker thread, so the Word file (its page-number estimate
+ * above all) is made while Chromium prints, instead of after it with Node
+ * idle. The model is plain data and crosses by structured clone; the result
+ * is byte for byte what renderDocx gives in the main thread. Aborting the
+ * signal (the PDF failed) stops the worker.
+ */
+export function renderDocxInWorker(model: DocumentModel, signal?: AbortSignal): Promise<Buffer> {
+  const entry = new URL(`./docxWorker${extension()}`, import.meta.url);
+  const worker = startWorker(entry, model);
+  return new Promise<Buffer>((resolve, reject) => {
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", abort);
+      done();
+    };
+    const abort = () => settle(() => {
+      void worker.terminate();
+      reject(signal?.reason instanceof Error ? signal.reason : new Error("Word rendering was stopped"));
+    });
+    if (signal?.aborted) return abort();
+    signal?.addEventListener("abort", abort, { once: true });
+    worker.once("message", (reply: WorkerReply) =>
+      settle(() => {
+        if ("docx" in reply) resolve(Buffer.from(reply.docx.buffer, reply.docx.byteOffset, reply.docx.byteLength));
+        else reject(new Error(`Word rendering failed: ${reply.error}`));
+        void worker.terminate();
+      }),
+    );
+    worker.once("error", (error) => settle(() => reject(error)));
+    worker.once("exit", (code) => settle(() => reject(new Error(`the Word worker stopped (exit code ${code}) without a result`))));
+  });
+}
+
+/** `.ts` when this file runs from source (tsx, vitest), `.js` when compiled. */
+function extension(): string {
+  return fileURLToPath(import.meta.url).endsWith(".ts") ? ".ts" : ".js";
+}
+
+/**
+ * A worker thread starts without the main thread's module hooks, and tsx's
+ * `--import tsx` entry registers them only in the main thread. A worker from
+ * TypeScript source therefore starts as a small script that registers tsx's
+ * ESM hooks (its public `tsx/esm/api`) and then imports the entry.
+ */
+function startWorker(entry: URL, fullModel: DocumentModel): Worker {
+  const model = withoutSvg(fullModel);
+  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData: model });
+  const script = `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(script, { eval: true, workerData: model });
+}
+
+/** tsx's ESM API module, found through its package.json `exports` (the `import` condition). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve("tsx/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { exports?: Record<string, { import?: { default?: string } }> };
+  const target = manifest.exports?.["./esm/api"]?.import?.default;
+  if (!target) throw new Error(`${manifestPath} exports no ./esm/api for import`);
+  return pathToFileURL(join(dirname(manifestPath), target)).href;
+}
+
+/**
+ * Word draws its charts from their data (chart.ts) and never reads the SVG
+ * the PDF shows; left out, megabytes are neither copied nor held twice.
+ */
+function withoutSvg(model: DocumentModel): DocumentModel {
+  return {
+    ...model,
+    chapters: model.chapters.map((chapter) => ({ ...chapter, blocks: chapter.blocks.map((block) => (block.type === "chart" ? { ...block, svg: "" } : block)) })),
+  };
+}
