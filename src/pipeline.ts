@@ -78,7 +78,7 @@ export async function loadInputs(paths: ProjectPaths, year: number, effects: Bui
   const { commentary, folder } = await stage("narrative", effects, () =>
     loadCommentary(source.commentaryDir, paths.root, { data, definition }),
   );
-  return { year, definition, definitionFile, data, commentary, commentaryFolder: folder };
+  return { root: paths.root, year, definition, definitionFile, data, commentary, commentaryFolder: folder };
 }
 
 /** `style:` names a folder of templates/ (not mail/ or partials/, which are not template sets). */

@@ -4,6 +4,8 @@ import type { Commentary, CommentaryFolder } from "../narrative/loadCommentary.j
 
 /** Everything the checks read: the loaded, validated inputs of one report year. */
 export interface CheckInputs {
+  /** The project folder the files below are relative to. */
+  readonly root: string;
   readonly year: number;
   readonly definition: ReportDefinition;
   readonly definitionFile: string;

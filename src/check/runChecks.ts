@@ -5,6 +5,7 @@ import { checkLiterals } from "./literals.js";
 import { checkRanges } from "./ranges.js";
 import { checkCommentaryPresent } from "./commentary.js";
 import { checkReportYear } from "./reportYear.js";
+import { checkUnchangedCommentary } from "./unchangedCommentary.js";
 import { checkShares } from "./shares.js";
 import { checkTitles } from "./titles.js";
 import { checkYears } from "./years.js";
@@ -24,6 +25,7 @@ export function runChecks(inputs: CheckInputs): Finding[] {
     ...checkTitles(inputs),
     ...checkLiterals(inputs),
     ...checkYears(inputs),
+    ...checkUnchangedCommentary(inputs),
   ];
   return findings.sort(
     (a, b) => a.location.file.localeCompare(b.location.file) || (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0),

@@ -36,6 +36,16 @@ describe("new-year and documents, past the happy path", () => {
     expect(twice.stdout).toContain('data/2025/nokkeltall/report.yaml: error: two documents of 2025 are named "kostra-analyse"');
   });
 
+  it("commentary still word for word last year's is named file by file until an editor changes it", () => {
+    const root = scratchProject();
+    expect(cli(root, "new-year", ["2026"]).status).toBe(0);
+    const copied = cli(root, "check", ["2026"]).stdout.split("\n").filter((line) => line.includes("word for word last year's"));
+    expect(copied).toHaveLength(10);
+    expect(copied).toContain("data/2026/commentary/grunnskole/08-sfo.md:1: warning: the text is word for word last year's (data/2025/commentary/grunnskole/08-sfo.md) (update it for 2026: years and numbers in the prose may be out of date)");
+    replaceInFile(root, "data/2026/commentary/grunnskole/08-sfo.md", "Skolefritidsordningen i Bærum har", "SFO i Bærum har");
+    expect(cli(root, "check", ["2026"]).stdout).not.toContain("08-sfo.md:1: warning: the text is word for word");
+  });
+
   it("a heading that names last year's year is reported after new-year", () => {
     const root = scratchProject();
     expect(cli(root, "new-year", ["2021"]).status).toBe(0);
