@@ -1,3 +1,4 @@
+import { MISSING_SYMBOLS } from "../format/symbols.js";
 import { z } from "zod";
 
 /**
@@ -63,9 +64,6 @@ export const indicatorRow = z.object({
   ssb_scale: z.enum(["", "1", "1000"], { message: "expected 1 or 1000, or nothing" }).optional().default("").transform((text) => (text ? Number(text) : 1)),
 });
 
-/** SSB's symbols for a cell without a number (see README "Tegn i tabellene"). */
-export const MISSING_SYMBOLS = [".", "..", "...", ":"] as const;
-export type MissingSymbol = (typeof MISSING_SYMBOLS)[number];
 
 /**
  * One value with where it came from. Only the first four columns are needed

@@ -5,12 +5,15 @@ import { MISSING } from "./norwegian.js";
  * footnote says about each, and the word a screen reader says instead of
  * "dot dot". One place, so tables, notes and accessible names agree.
  */
+/** The symbols themselves, in the order a footnote lists them. */
+export const MISSING_SYMBOLS = [MISSING, ".", "...", ":"] as const;
+
 export const SYMBOLS = {
   [MISSING]: { note: "Tallet finnes ikke i kilden.", spoken: "mangler" },
   ".": { note: "Tallet kan ikke forekomme (ikke relevant).", spoken: "ikke relevant" },
   "...": { note: "Tallet er ikke tilgjengelig ennå.", spoken: "ikke tilgjengelig ennå" },
   ":": { note: "Tallet vises ikke av personvernhensyn.", spoken: "skjult av personvernhensyn" },
-} as const satisfies Record<string, { note: string; spoken: string }>;
+} as const satisfies Record<(typeof MISSING_SYMBOLS)[number], { note: string; spoken: string }>;
 
 export type Symbol = keyof typeof SYMBOLS;
 

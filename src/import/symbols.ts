@@ -15,12 +15,7 @@
  * number as it is.
  */
 
-export const MISSING_SYMBOLS: Readonly<Record<string, string>> = {
-  ".": "not applicable",
-  "..": "missing",
-  "...": "not yet available",
-  ":": "suppressed for confidentiality",
-};
+import { isSymbol } from "../format/symbols.js";
 
 export const NIL_SYMBOL = "-";
 
@@ -29,8 +24,9 @@ export interface CellValue {
   readonly status?: string;
 }
 
+/** ".", "..", "..." or ":" (what each means: src/format/symbols.ts, one list for tables, notes and import). */
 export function isMissingSymbol(symbol: string): boolean {
-  return Object.hasOwn(MISSING_SYMBOLS, symbol);
+  return isSymbol(symbol);
 }
 
 /** Combines a JSON-stat value with its status symbol. */
