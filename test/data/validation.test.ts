@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data/dataset.js";
 import { ReportError } from "../../src/errors.js";
 import { buildModel, projectPaths } from "../../src/pipeline.js";
+import { errorOf } from "../helpers/errors.js";
 import { scratchProject } from "../helpers/project.js";
 
 const quiet = { log: () => {}, now: () => 0 };
@@ -16,15 +17,6 @@ function editLine(file: string, line: number, change: (text: string) => string):
   writeFileSync(file, lines.join("\n"));
 }
 
-function errorOf(run: () => unknown): ReportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ReportError) return error;
-    throw error;
-  }
-  throw new Error("expected a ReportError");
-}
 
 async function modelError(): Promise<ReportError> {
   try {

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { distribute, type DistributeOptions, type Outcome } from "../../src/distribute/distribute.js";
+import type { Outcome } from "../../src/distribute/distribute.js";
 import { ReportError } from "../../src/errors.js";
-import { projectPaths } from "../../src/pipeline.js";
 import { replaceInFile } from "../helpers/edit.js";
+import { lines, run } from "./mailProject.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { spawn } from "node:child_process";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
@@ -35,19 +35,6 @@ async function server(behaviour?: Parameters<typeof startSmtpServer>[0]): Promis
   return s;
 }
 
-const lines: string[] = [];
-function run(root: string, env: NodeJS.ProcessEnv, extra: Partial<DistributeOptions> = {}): Promise<Outcome[]> {
-  return distribute(projectPaths(root), {
-    year: 2025,
-    dryRun: false,
-    resend: false,
-    maxBytes: 10 * 1024 * 1024,
-    retry: { attempts: 3, baseDelayMs: 10 },
-    env,
-    log: (line) => lines.push(line),
-    ...extra,
-  });
-}
 
 /** The formatted ReportError a run ends with; fails the test if the run succeeds. */
 async function failure(promise: Promise<unknown>): Promise<string> {

@@ -7,15 +7,7 @@ export const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "fix
 export const fixture = (name: string): string => readFileSync(join(fixtures, name), "utf8");
 export const fixtureBytes = (name: string): Buffer => readFileSync(join(fixtures, name));
 
-export function errorOf(run: () => unknown): ReportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ReportError) return error;
-    throw error;
-  }
-  throw new Error("expected a ReportError");
-}
+export { errorOf } from "../helpers/errors.js";
 
 export async function asyncErrorOf(run: () => Promise<unknown>): Promise<ReportError> {
   try {
