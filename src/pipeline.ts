@@ -8,7 +8,7 @@ import { runChecks } from "./check/runChecks.js";
 import { ReportError } from "./errors.js";
 import { withDerivedIndicators } from "./indicators/derive.js";
 import { loadCommentary } from "./narrative/loadCommentary.js";
-import type { DocumentModel } from "./model/types.js";
+import type { DocumentModel, FigureModel } from "./model/types.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
 import { takeChartCacheCounts, useChartCacheFolder } from "./charts/cacheState.js";
 import { buildRecordJson, buildRecordName } from "./changes/buildRecord.js";
@@ -22,9 +22,10 @@ import { resolveDocument } from "./config/documents.js";
  *  2. validate  zod schemas per row; derived indicators computed; ids and years cross-checked
  *  3. narrative commentary Markdown: expressions checked and evaluated → model blocks
  *  4. check     content checks (shares, titles, stale literals …): warnings, errors stop
- *  5. model     exhibits (tables, charts as SVG) + text → document model
- *  6. render    document model → HTML (Handlebars) → PDF (Chromium); document model → Word (docx),
- *               the two at once: Word in a worker thread while Chromium prints
+ *  5. model     exhibits (tables, charts decided from their data) + text → document model
+ *  6. render    Word (docx) from the model in a worker thread, started first; meanwhile
+ *               charts    every chart drawn as SVG (Vega), from output/.cache/charts/ when drawn before
+ *               templates, pdf  the model with its drawings → HTML (Handlebars) → PDF (Chromium)
  *  7. write     the whole set (PDF, Word, HTML and the build record `npm run changes` compares
  *               with) renamed into output/<year>/ only when every stage succeeded; a failure
  *               while renaming puts the previous set back
@@ -49,6 +50,11 @@ export interface BuildEffects {
 
 export interface LoadedInputs extends CheckInputs {
   readonly model: DocumentModel;
+  readonly findings: readonly Finding[];
+}
+
+interface DecidedInputs extends CheckInputs {
+  readonly figures: FigureModel;
   readonly findings: readonly Finding[];
 }
 
@@ -92,8 +98,16 @@ function checkTemplateSet(style: string | undefined, paths: ProjectPaths, defini
   });
 }
 
-/** Stages 1–5: everything up to the document model, no browser needed. */
+/** Stages 1–5 and the charts: the document model with its drawings, no browser needed. */
 export async function buildModel(paths: ProjectPaths, year: number, effects: BuildEffects, document?: string): Promise<LoadedInputs> {
+  const { figures, ...inputs } = await decideModel(paths, year, effects, document);
+  const { drawCharts } = await import("./model/build.js");
+  const model = await stage("charts", effects, () => drawCharts(figures));
+  return { ...inputs, model };
+}
+
+/** Stages 1–5: the document model with its charts decided, not yet drawn. */
+async function decideModel(paths: ProjectPaths, year: number, effects: BuildEffects, document?: string): Promise<DecidedInputs> {
   const inputs = await loadInputs(paths, year, effects, document);
   const findings = await stage("check", effects, () => runChecks(inputs));
   const errors = findings.filter((f) => f.severity === "error");
@@ -101,9 +115,9 @@ export async function buildModel(paths: ProjectPaths, year: number, effects: Bui
     throw new ReportError(`${errors.length} error(s) in the content: ${formatFinding(errors[0]!)}`, { hint: `run npm run check -- ${year}${document ? ` --document ${document}` : ""} for all of them` });
   }
   // Loaded here, not at start-up: `check` needs neither Vega nor the renderers.
-  const { buildDocumentModel } = await import("./model/build.js");
-  const model = await stage("model", effects, () => buildDocumentModel(inputs));
-  return { ...inputs, findings, model };
+  const { buildFigureModel } = await import("./model/build.js");
+  const figures = await stage("model", effects, () => buildFigureModel(inputs));
+  return { ...inputs, findings, figures };
 }
 
 /** "kostra-analyse-2025": the files of a document are <name>.pdf, .docx and .html in output/<year>/. */
@@ -140,20 +154,23 @@ export async function buildReport(
   // Charts rendered by an earlier run of the same project come from output/.cache/charts/.
   useChartCacheFolder(join(paths.outputDir, ".cache", "charts"));
   takeChartCacheCounts();
-  const { model, findings, data } = await buildModel(paths, year, effects, document);
-  const charts = takeChartCacheCounts();
-  effects.log(`  charts     ${charts.rendered} rendered, ${charts.fromDisk + charts.fromMemory} from the cache`);
+  const { figures, findings, data } = await decideModel(paths, year, effects, document);
   if (findings.length > 0) effects.log(`  ${findings.length} advarsel(er) om innholdet: kjør npm run check -- ${year}${document ? ` --document ${document}` : ""}`);
   const rendered: Partial<Record<Format, string | Uint8Array>> = {};
   let pages: number | undefined;
   await stage("render", effects, async () => {
-    // Word is made in a worker thread while Chromium prints; each stage is timed from its own start to its end.
+    // Word needs no drawings (it draws its charts from their data), so its worker thread starts first and works
+    // while Vega draws the charts and Chromium prints. Each stage is timed from its own start to its end.
     const stopWord = new AbortController();
-    const docx = formats.has("docx") ? stage("docx", effects, async () => (await import("./render/docx/renderInWorker.js")).renderDocxInWorker(model, stopWord.signal)) : undefined;
+    const docx = formats.has("docx") ? stage("docx", effects, async () => (await import("./render/docx/renderInWorker.js")).renderDocxInWorker(figures, stopWord.signal, { layoutCache: join(paths.outputDir, ".cache", "word-pages") })) : undefined;
     // Awaited below; a failure of the print must not leave it unhandled meanwhile.
     docx?.catch(() => undefined);
     try {
       if (formats.has("pdf") || formats.has("html")) {
+        const { drawCharts } = await import("./model/build.js");
+        const model = await stage("charts", effects, () => drawCharts(figures));
+        const charts = takeChartCacheCounts();
+        effects.log(`  charts     ${charts.rendered} rendered, ${charts.fromDisk + charts.fromMemory} from the cache`);
         const { loadHtmlTemplates } = await import("./render/html/renderHtml.js");
         const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root, model.style));
         if (formats.has("pdf")) {

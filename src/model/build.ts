@@ -12,7 +12,7 @@ import { buildExhibit } from "./exhibits/index.js";
 import { reconstructedTextNote } from "./textProvenance.js";
 import type { ExhibitContext, ExhibitDraft } from "./exhibits/context.js";
 import { resolveReferences } from "../narrative/references.js";
-import type { Block, Chapter, ChartBlock, DocumentModel, Inline, TableBlock, TocEntry } from "./types.js";
+import type { Block, Chapter, ChartFigure, DocumentModel, FigureModel, Inline, TableBlock, TocEntry } from "./types.js";
 
 export interface ModelInputs {
   readonly year: number;
@@ -22,23 +22,28 @@ export interface ModelInputs {
   readonly commentary: Commentary;
 }
 
-/**
- * Definition + data + commentary → the document model. Walks the chapters
- * and sections in the definition's order, puts each exhibit where its
- * `[[id]]` marker stands in the commentary (or at the end of its section),
- * and numbers figures and tables in reading order.
- */
+/** The document model with its charts drawn: buildFigureModel, then drawCharts. */
 export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentModel> {
+  return drawCharts(buildFigureModel(inputs));
+}
+
+/**
+ * Definition + data + commentary → the document model, charts decided but not
+ * yet drawn. Walks the chapters and sections in the definition's order, puts
+ * each exhibit where its `[[id]]` marker stands in the commentary (or at the
+ * end of its section), and numbers figures and tables in reading order.
+ */
+export function buildFigureModel(inputs: ModelInputs): FigureModel {
   const { definition, data } = inputs;
   const context: ExhibitContext = { definition, data, colors: regionColors(definition.municipality, data.regions) };
   // A chapter of a larger report starts at the number it has there ("Tabell 15").
   const counters = { figure: definition.numbering.figures - 1, table: definition.numbering.tables - 1 };
   const labels = new Map<string, string>();
   const toc: TocEntry[] = [];
-  const chapters: Chapter[] = [];
+  const chapters: Chapter<ChartFigure>[] = [];
 
   for (const chapter of definition.chapters) {
-    const blocks: Block[] = [];
+    const blocks: Block<ChartFigure>[] = [];
     const chapterId = `kapittel-${chapter.id}`;
     blocks.push({ type: "heading", level: 1, id: chapterId, text: chapter.title, toc: true });
     toc.push({ id: chapterId, level: 1, text: chapter.title });
@@ -58,7 +63,7 @@ export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentM
         }
         const exhibit = section.exhibits.find((e) => e.id === item.id)!;
         const draft = buildExhibit(exhibit, context, inputs.definitionFile);
-        blocks.push(...(await numberedBlocks(draft, counters, exhibit.id, labels)));
+        blocks.push(...numberedBlocks(draft, counters, exhibit.id, labels));
       }
       const note = reconstructedTextNote(commentary, data, definition.average);
       if (note) blocks.push(note);
@@ -109,20 +114,34 @@ function placeExhibits(
   return [...items, ...rest];
 }
 
+/**
+ * Every chart of the model drawn as SVG (from the disk cache when an earlier
+ * build drew the same spec); the rest of the model is passed through as is.
+ */
+export async function drawCharts(model: FigureModel): Promise<DocumentModel> {
+  const chapters: Chapter[] = [];
+  // One chart at a time, as before the split: Vega's views are not all held at once.
+  for (const chapter of model.chapters) {
+    const blocks: Block[] = [];
+    for (const block of chapter.blocks) blocks.push(block.type === "chart" ? { ...block, ...(await renderChartSvgCached(chartSpec(block.data), block.altText)) } : block);
+    chapters.push({ ...chapter, blocks });
+  }
+  return { ...model, chapters };
+}
+
 /** A chart comes before its table: the commentary says "figuren over". */
-async function numberedBlocks(
+function numberedBlocks(
   draft: ExhibitDraft,
   counters: { figure: number; table: number },
   exhibitId: string,
   labels: Map<string, string>,
-): Promise<(ChartBlock | TableBlock)[]> {
-  const blocks: (ChartBlock | TableBlock)[] = [];
+): (ChartFigure | TableBlock)[] {
+  const blocks: (ChartFigure | TableBlock)[] = [];
   if (draft.chart) {
     const number = ++counters.figure;
     labels.set(`figur:${exhibitId}`, `Figur ${number}`);
     const altText = altTextFor(draft.chart.caption, draft.chart.data);
-    const rendered = await renderChartSvgCached(chartSpec(draft.chart.data), altText);
-    blocks.push({ type: "chart", ...draft.chart, label: `Figur ${number}`, number, altText, ...rendered });
+    blocks.push({ type: "chart", ...draft.chart, label: `Figur ${number}`, number, altText });
   }
   if (draft.table) {
     const number = ++counters.table;
@@ -133,7 +152,7 @@ async function numberedBlocks(
 }
 
 /** `{{tabell "id"}}` in the text becomes the label the exhibit got ("Tabell 15"). */
-function withReferences(block: Block, labels: ReadonlyMap<string, string>): Block {
+function withReferences(block: Block<ChartFigure>, labels: ReadonlyMap<string, string>): Block<ChartFigure> {
   const inline = (item: Inline): Inline => (item.type === "text" ? { ...item, text: resolveReferences(item.text, labels) } : { ...item, children: item.children.map(inline) });
   switch (block.type) {
     case "paragraph":

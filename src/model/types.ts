@@ -77,7 +77,13 @@ export interface ChartData {
   readonly reference?: { readonly value: number; readonly label: string };
 }
 
-export interface ChartBlock {
+/**
+ * A chart as the model decides it: number, caption, data and the text
+ * alternative. Word draws its native chart from this alone; the PDF and HTML
+ * need the drawing too (ChartBlock), which is made in a stage of its own so
+ * Word can start before Vega has drawn anything.
+ */
+export interface ChartFigure {
   readonly type: "chart";
   readonly id: string;
   /** "Figur 3" */
@@ -89,17 +95,22 @@ export interface ChartBlock {
   /** Text alternative generated from the data. */
   readonly altText: string;
   readonly data: ChartData;
+}
+
+/** A chart with its SVG drawing (Vega-Lite → Vega, src/charts/render.ts). */
+export interface ChartBlock extends ChartFigure {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | ChartBlock;
+/** C: how charts are held, drawn (the default) or only decided (ChartFigure). */
+export type Block<C extends ChartFigure = ChartBlock> = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | C;
 
-export interface Chapter {
+export interface Chapter<C extends ChartFigure = ChartBlock> {
   readonly id: string;
   readonly title: string;
-  readonly blocks: readonly Block[];
+  readonly blocks: readonly Block<C>[];
 }
 
 export interface TocEntry {
@@ -108,7 +119,7 @@ export interface TocEntry {
   readonly text: string;
 }
 
-export interface DocumentModel {
+export interface DocumentModel<C extends ChartFigure = ChartBlock> {
   readonly lang: "nb";
   readonly title: string;
   readonly subtitle?: string;
@@ -119,5 +130,8 @@ export interface DocumentModel {
   readonly style?: string;
   /** Empty when the document has no table of contents. */
   readonly toc: readonly TocEntry[];
-  readonly chapters: readonly Chapter[];
+  readonly chapters: readonly Chapter<C>[];
 }
+
+/** The model before its charts are drawn: all Word needs. */
+export type FigureModel = DocumentModel<ChartFigure>;

@@ -2,7 +2,7 @@ import { LineRuleType, Paragraph } from "docx";
 import { ChartRun, type ChartRunOptions } from "docx/charts";
 import { FONT_FAMILY } from "../../assets/fonts.js";
 import { indexDomain } from "../../charts/spec.js";
-import type { ChartBlock, ChartData } from "../../model/types.js";
+import type { ChartData, ChartFigure } from "../../model/types.js";
 import { captionParagraph, sourceParagraphs } from "./captions.js";
 import { CONTENT_WIDTH_PX } from "./theme.js";
 
@@ -12,7 +12,7 @@ import { CONTENT_WIDTH_PX } from "./theme.js";
  * from the same ChartData as the SVG in the PDF, with the same caption,
  * colours and generated alt text.
  */
-export function chartBlocks(block: ChartBlock): Paragraph[] {
+export function chartBlocks(block: ChartFigure): Paragraph[] {
   return [
     captionParagraph(block.label, block.caption),
     new Paragraph({ keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [new ChartRun(chartOptions(block))] }),
@@ -20,7 +20,7 @@ export function chartBlocks(block: ChartBlock): Paragraph[] {
   ];
 }
 
-export function chartOptions(block: ChartBlock): ChartRunOptions {
+export function chartOptions(block: ChartFigure): ChartRunOptions {
   const data = drawnData(block.data);
   const numberFormat = data.decimals > 0 ? "#,##0.0" : "#,##0";
   const series = data.series.map((s) => ({ name: s.name, values: [...s.values], color: s.color.replace("#", "").toUpperCase() }));

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { DocumentModel } from "../../model/types.js";
-import { renderDocx } from "./renderDocx.js";
+import type { FigureModel } from "../../model/types.js";
+import { renderDocx, type DocxOptions } from "./renderDocx.js";
 import type { WorkerReply } from "./renderInWorker.js";
 
 /**
@@ -10,7 +10,8 @@ import type { WorkerReply } from "./renderInWorker.js";
 const port = parentPort;
 if (!port) throw new Error("docxWorker.ts runs only as a worker thread");
 try {
-  const docx = await renderDocx(workerData as DocumentModel);
+  const { model, options } = workerData as { model: FigureModel; options: DocxOptions };
+  const docx = await renderDocx(model, options);
   port.postMessage({ docx: new Uint8Array(docx.buffer, docx.byteOffset, docx.byteLength) } satisfies WorkerReply);
 } catch (error) {
   port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);

@@ -1,5 +1,5 @@
 import { Paragraph, TextRun, BorderStyle } from "docx";
-import type { DocumentModel } from "../../model/types.js";
+import type { FigureModel } from "../../model/types.js";
 import { COLOR, SIZE } from "./theme.js";
 
 /**
@@ -21,7 +21,7 @@ export function wordLook(style: string | undefined): WordLook {
 }
 
 /** The band that stands in for a cover page: organisation, title, subtitle, and a rule. */
-export function coverBand(model: DocumentModel): Paragraph[] {
+export function coverBand(model: FigureModel): Paragraph[] {
   return [
     new Paragraph({ children: [new TextRun({ text: model.organisation, bold: true, size: SIZE.small, color: COLOR.muted })] }),
     new Paragraph({ style: "Heading1", children: [new TextRun({ text: model.title, size: SIZE.h2 })] }),

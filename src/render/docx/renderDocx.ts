@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import {
   AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TableOfContents, TextRun,
-  type FileChild, type ISectionOptions,
+  type FileChild, type ISectionOptions, type PageNumberEstimator,
 } from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
 import { FONT_FACES, FONT_FAMILY } from "../../assets/fonts.js";
 import { woffToSfnt } from "../../assets/woff.js";
 import { isLeadIn } from "../../model/leadIn.js";
-import type { Block, Chapter, DocumentModel } from "../../model/types.js";
+import type { Block, Chapter, ChartFigure, FigureModel } from "../../model/types.js";
 import { chartBlocks } from "./chart.js";
 import { inlineRuns } from "./inlines.js";
 import { documentStyles } from "./styles.js";
@@ -15,17 +15,24 @@ import { tableBlocks } from "./table.js";
 import { coverBand, wordLook } from "./looks.js";
 import { COLOR, LANGUAGE, PAGE, SIZE } from "./theme.js";
 import { rewriteZipEntries } from "./zipEntries.js";
+import { documentKeyOf, sectionwisePageNumbers } from "./sectionPages.js";
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const ORDERED = "nummerert-liste";
 
 /**
- * The document model as a Word file. Reads only the model (never the HTML),
+ * The document model as a Word file (its charts need not be drawn: Word draws
+ * them natively from their data). Reads only the model (never the HTML),
  * so text, numbers, order and numbering are the PDF's. A cover, a table of
  * contents filled in with page numbers (no empty TOC, no update prompt), one
  * section per chapter so each page's header names its chapter.
  */
-export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+export interface DocxOptions {
+  /** output/.cache/word-pages/: each chapter's layout for the contents' page numbers, kept for the next build. */
+  readonly layoutCache?: string;
+}
+
+export async function renderDocx(model: FigureModel, options: DocxOptions = {}): Promise<Buffer> {
   const fonts = embeddedFonts();
   const doc = new Document({
     title: model.title,
@@ -42,10 +49,38 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
       ],
     },
     features: { updateFields: false },
-    pageNumbers: estimatePageNumbersWith({ fonts: [{ name: FONT_FAMILY, data: fonts.data }], guess: true }),
+    pageNumbers: sectionwisePageNumbers({
+      estimate: pageNumbersWithoutListNumbers(fonts.data),
+      documentKey: layoutKey(model, fonts),
+      ...(options.layoutCache ? { cacheFolder: options.layoutCache } : {}),
+    }),
     sections: sectionsOf(model),
   });
   return chartsInNorwegian(await Packer.toBuffer(doc));
+}
+
+/**
+ * Page numbers for the table of contents, laid out with the embedded font.
+ * Only the estimate itself is passed on: given an estimator with
+ * `listNumbers`, docx reads the whole document a second time to put Word's
+ * list numbers in front of numbered headings' entries. Our headings carry
+ * their numbers in their text and are never Word-numbered, so that read finds
+ * nothing, and it cost a quarter of the Word stage at full size.
+ */
+function pageNumbersWithoutListNumbers(font: Buffer): PageNumberEstimator {
+  const estimate = estimatePageNumbersWith({ fonts: [{ name: FONT_FAMILY, data: font }], guess: true });
+  return (body, context) => estimate(body, context);
+}
+
+/**
+ * What a chapter's layout depends on besides its own XML (sectionPages.ts):
+ * the fonts, the styles, the page, the look, and the running headers (the
+ * title and the chapters' titles). A change to any of them lays every chapter
+ * out anew.
+ */
+function layoutKey(model: FigureModel, fonts: ReturnType<typeof embeddedFonts>): string {
+  const headers = { title: model.title, chapters: model.chapters.map((chapter) => chapter.title) };
+  return documentKeyOf(fonts.data, fonts.bold, fonts.italic, JSON.stringify(documentStyles()), JSON.stringify(pageProperties), JSON.stringify(wordLook(model.style)), JSON.stringify(headers));
 }
 
 const CHART_PART = /^word\/charts\/chart\d+\.xml$/;
@@ -70,7 +105,7 @@ function chartsInNorwegian(docx: Buffer): Buffer {
 const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } };
 
 /** Cover (a page, or a band over the first chapter), contents when the document has them, one section per chapter. */
-function sectionsOf(model: DocumentModel): ISectionOptions[] {
+function sectionsOf(model: FigureModel): ISectionOptions[] {
   const chapters = model.chapters.map((chapter) => chapterSection(model, chapter));
   const toc = model.toc.length > 0 ? [tocSection(model)] : [];
   if (wordLook(model.style).coverPage || chapters.length === 0) return [coverSection(model), ...toc, ...chapters];
@@ -78,7 +113,7 @@ function sectionsOf(model: DocumentModel): ISectionOptions[] {
   return [...toc, { ...first!, children: [...coverBand(model), ...first!.children] }, ...rest];
 }
 
-function coverSection(model: DocumentModel): ISectionOptions {
+function coverSection(model: FigureModel): ISectionOptions {
   return {
     properties: pageProperties,
     children: [
@@ -90,7 +125,7 @@ function coverSection(model: DocumentModel): ISectionOptions {
   };
 }
 
-function tocSection(model: DocumentModel): ISectionOptions {
+function tocSection(model: FigureModel): ISectionOptions {
   return {
     properties: pageProperties,
     headers: { default: runningHeader(model.title) },
@@ -102,7 +137,7 @@ function tocSection(model: DocumentModel): ISectionOptions {
   };
 }
 
-function chapterSection(model: DocumentModel, chapter: Chapter): ISectionOptions {
+function chapterSection(model: FigureModel, chapter: Chapter<ChartFigure>): ISectionOptions {
   return {
     properties: pageProperties,
     headers: { default: runningHeader(`${model.title} · ${chapter.title}`) },
@@ -111,7 +146,7 @@ function chapterSection(model: DocumentModel, chapter: Chapter): ISectionOptions
   };
 }
 
-export function blockChildren(block: Block): FileChild[] {
+export function blockChildren(block: Block<ChartFigure>): FileChild[] {
   switch (block.type) {
     case "heading":
       return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];

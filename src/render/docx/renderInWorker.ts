@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { DocumentModel } from "../../model/types.js";
+import type { ChartFigure, FigureModel } from "../../model/types.js";
+import type { DocxOptions } from "./renderDocx.js";
 
 /** What docxWorker.ts posts back: the file, or the error's stack. */
 export type WorkerReply = { readonly docx: Uint8Array } | { readonly error: string };
@@ -15,9 +16,9 @@ export type WorkerReply = { readonly docx: Uint8Array } | { readonly error: stri
  * is byte for byte what renderDocx gives in the main thread. Aborting the
  * signal (the PDF failed) stops the worker.
  */
-export function renderDocxInWorker(model: DocumentModel, signal?: AbortSignal): Promise<Buffer> {
+export function renderDocxInWorker(model: FigureModel, signal?: AbortSignal, options: DocxOptions = {}): Promise<Buffer> {
   const entry = new URL(`./docxWorker${extension()}`, import.meta.url);
-  const worker = startWorker(entry, model);
+  const worker = startWorker(entry, { model: figuresOnly(model), options });
   return new Promise<Buffer>((resolve, reject) => {
     let settled = false;
     const settle = (done: () => void) => {
@@ -55,11 +56,10 @@ function extension(): string {
  * TypeScript source therefore starts as a small script that registers tsx's
  * ESM hooks (its public `tsx/esm/api`) and then imports the entry.
  */
-function startWorker(entry: URL, fullModel: DocumentModel): Worker {
-  const model = withoutSvg(fullModel);
-  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData: model });
+function startWorker(entry: URL, workerData: { model: FigureModel; options: DocxOptions }): Worker {
+  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData });
   const script = `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(script, { eval: true, workerData: model });
+  return new Worker(script, { eval: true, workerData });
 }
 
 /** tsx's ESM API module, found through its package.json `exports` (the `import` condition). */
@@ -76,9 +76,16 @@ function tsxEsmApi(): string {
  * Word draws its charts from their data (chart.ts) and never reads the SVG
  * the PDF shows; left out, megabytes are neither copied nor held twice.
  */
-function withoutSvg(model: DocumentModel): DocumentModel {
+function figuresOnly(model: FigureModel): FigureModel {
   return {
     ...model,
-    chapters: model.chapters.map((chapter) => ({ ...chapter, blocks: chapter.blocks.map((block) => (block.type === "chart" ? { ...block, svg: "" } : block)) })),
+    chapters: model.chapters.map((chapter) => ({ ...chapter, blocks: chapter.blocks.map((block) => (block.type === "chart" ? figureOf(block) : block)) })),
   };
+}
+
+/** The chart without its drawing, when it was given one. */
+function figureOf(chart: ChartFigure): ChartFigure {
+  if (!("svg" in chart)) return chart;
+  const { type, id, label, number, caption, source, notes, altText, data } = chart;
+  return { type, id, label, number, caption, source, notes, altText, data };
 }
