@@ -160,11 +160,14 @@ export async function buildReport(
   let pages: number | undefined;
   await stage("render", effects, async () => {
     // Word needs no drawings (it draws its charts from their data), so its worker thread starts first and works
-    // while Vega draws the charts and Chromium prints. Each stage is timed from its own start to its end.
+    // while Vega draws the charts and Chromium prints; Chromium starts while Vega draws. Each stage is timed
+    // from its own start to its end.
     const stopWord = new AbortController();
     const docx = formats.has("docx") ? stage("docx", effects, async () => (await import("./render/docx/renderInWorker.js")).renderDocxInWorker(figures, stopWord.signal, { layoutCache: join(paths.outputDir, ".cache", "word-pages") })) : undefined;
     // Awaited below; a failure of the print must not leave it unhandled meanwhile.
     docx?.catch(() => undefined);
+    const print = formats.has("pdf") ? await import("./render/pdf/printReport.js") : undefined;
+    const browser = print?.startBrowser(effects.log);
     try {
       if (formats.has("pdf") || formats.has("html")) {
         const { drawCharts } = await import("./model/build.js");
@@ -173,9 +176,9 @@ export async function buildReport(
         effects.log(`  charts     ${charts.rendered} rendered, ${charts.fromDisk + charts.fromMemory} from the cache`);
         const { loadHtmlTemplates } = await import("./render/html/renderHtml.js");
         const templates = await stage("templates", effects, () => loadHtmlTemplates(paths.templateDir, paths.root, model.style));
-        if (formats.has("pdf")) {
-          const printed = await stage("pdf", effects, async () =>
-            (await import("./render/pdf/printReport.js")).printReport(model, (m, p) => templates.render(m, p), {
+        if (print && browser) {
+          const printed = await stage("pdf", effects, () =>
+            print.printReport(model, (m, p) => templates.render(m, p), browser, {
               guessFile: join(paths.outputDir, ".cache", `pages-${name}.json`),
               log: effects.log,
             }),
@@ -191,6 +194,9 @@ export async function buildReport(
     } catch (error) {
       stopWord.abort(error);
       throw error;
+    } finally {
+      // Already closed after a print; closed here when the charts or the templates failed before it.
+      await browser?.close();
     }
     if (docx) rendered.docx = await docx;
   });

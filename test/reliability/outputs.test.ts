@@ -96,6 +96,25 @@ describe("outputs: all or nothing", () => {
   });
 });
 
+describe("Chromium started early", () => {
+  it("is closed, its profile removed, when the build fails after it started (a broken template), and the previous files stay", () => {
+    expect(runReport(["2025", "--root", root]).status).toBe(0);
+    const before = hash(join(outDir(), "kostra-analyse-2025.pdf"));
+    const temp = mkdtempSync(join(tmpdir(), "kostra-early-"));
+    const partial = join(root, "templates", "partials", "table.hbs");
+    writeFileSync(partial, readFileSync(partial, "utf8").replace(/\{\{\/each\}\}(\s*<\/tbody>)/, "$1"));
+    const result = spawnSync("npm", ["run", "--silent", "report", "--", "2025", "--root", root], { cwd: REPO, encoding: "utf8", env: { ...process.env, TMPDIR: temp }, timeout: 60_000 });
+    expect(result.status).toBe(1);
+    // Chromium was started (it starts while the charts are drawn), before the templates failed.
+    expect(result.stdout).toContain("chromium ");
+    expect(result.stderr).toContain("templates/partials/table.hbs:");
+    expect(readdirSync(temp).filter((name) => /^(kostra-chromium-|puppeteer_dev_chrome_profile-)/.test(name))).toEqual([]);
+    const running = spawnSync("pgrep", ["-f", temp], { encoding: "utf8" });
+    expect(running.stdout.trim()).toBe("");
+    expect(hash(join(outDir(), "kostra-analyse-2025.pdf"))).toBe(before);
+  });
+});
+
 describe("printing sends nothing", () => {
   it("a whole build sends nothing to any address outside this machine (strace)", () => {
     const trace = join(root, "connect.trace");

@@ -1,3 +1,4 @@
+import type { Browser } from "puppeteer-core";
 import type { DocumentModel } from "../../model/types.js";
 import type { BrowserChoice } from "./findBrowser.js";
 import { launchBrowser } from "./browser.js";
@@ -11,25 +12,50 @@ export interface PrintReportOptions {
 }
 
 /**
- * The PDF stage: one Chromium for the run, closed in `finally` and before
- * the finishing pass; the pages of the contents guessed from the last build
- * when it left them, and kept for the next one.
+ * The run's Chromium, started before it is needed: it starts while Vega
+ * draws the charts, so the print does not wait for it. `close` is safe to
+ * call when it failed to start or was closed already.
+ */
+export interface StartingBrowser {
+  readonly browser: Promise<Browser>;
+  close(): Promise<void>;
+}
+
+export function startBrowser(log: (line: string) => void): StartingBrowser {
+  // Which Chromium prints, and found how (README: "Hvilken Chromium?").
+  const browser = launchBrowser((choice: BrowserChoice) => log(`  chromium   ${choice.executablePath} (${choice.how})`));
+  // Awaited by the print; a failure before it must not be left unhandled meanwhile.
+  browser.catch(() => undefined);
+  return {
+    browser,
+    close: async () => {
+      const started = await browser.catch(() => undefined);
+      if (started?.connected) await started.close();
+    },
+  };
+}
+
+/**
+ * The PDF stage: the run's Chromium, closed before the finishing pass; the
+ * pages of the contents guessed from the last build when it left them, and
+ * kept for the next one.
  */
 export async function printReport(
   model: DocumentModel,
   renderHtml: (model: DocumentModel, pages?: ReadonlyMap<string, number>) => string,
+  starting: StartingBrowser,
   options: PrintReportOptions,
 ): Promise<PrintResult> {
-  // Which Chromium prints, and found how (README: "Hvilken Chromium?").
-  const browser = await launchBrowser((choice: BrowserChoice) => options.log(`  chromium   ${choice.executablePath} (${choice.how})`));
   let printed: PrintResult;
   try {
+    const browser = await starting.browser;
     const guess = readPageGuess(options.guessFile, model.toc.map((entry) => entry.id));
     printed = await printPdf(browser, model, renderHtml, guess);
     writePageGuess(options.guessFile, printed.headingPages);
     options.log(`  prints     ${printed.prints} (pages of the contents ${guess && printed.prints === 1 ? "as in the last build" : "found by printing"})`);
   } finally {
-    await browser.close();
+    // Before the finishing pass, so Chromium and pdf-lib never hold their memory at once.
+    await starting.close();
   }
   return { ...printed, pdf: await finishReportPdf(printed.pdf, model) };
 }
