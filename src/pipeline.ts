@@ -10,6 +10,7 @@ import { withDerivedIndicators } from "./indicators/derive.js";
 import { loadCommentary } from "./narrative/loadCommentary.js";
 import type { DocumentModel, FigureModel } from "./model/types.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
+import { CACHE_DAYS, pruneCache } from "./output/cacheEntries.js";
 import { takeChartCacheCounts, useChartCacheFolder } from "./charts/cacheState.js";
 import { buildRecordJson, buildRecordName } from "./changes/buildRecord.js";
 import { resolveDocument } from "./config/documents.js";
@@ -213,5 +214,9 @@ export async function buildReport(
     set.push({ path: join(dir, buildRecordName(name)), content: buildRecordJson(year, data, new Date().toISOString()) });
     writeFileSet(set, paths.root);
   });
+  // Charts and chapter layouts no build has used for a month are deleted (cacheEntries.ts).
+  const cache = join(paths.outputDir, ".cache");
+  const pruned = pruneCache(join(cache, "charts"), Date.now()) + pruneCache(join(cache, "word-pages"), Date.now());
+  if (pruned > 0) effects.log(`  cache      ${pruned} entries no build has used for ${CACHE_DAYS} days removed from ${relative(paths.root, cache)}/`);
   return { files, ...(pages !== undefined ? { pages } : {}) };
 }

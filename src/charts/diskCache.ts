@@ -5,6 +5,7 @@ import { version as vegaVersion } from "vega";
 import { version as vegaLiteVersion } from "vega-lite";
 import { FONT_FACES } from "../assets/fonts.js";
 import { vegaNumberLocale } from "../format/norwegian.js";
+import { markUsed } from "../output/cacheEntries.js";
 
 /** A chart as the cache keeps it: what renderChartSvg returns. */
 export interface CachedChart {
@@ -57,7 +58,9 @@ export function readCachedChart(dir: string, key: string): CachedChart | undefin
   }
   try {
     const entry: unknown = JSON.parse(text);
-    return isCachedChart(entry, key) ? { svg: entry.svg, width: entry.width, height: entry.height } : undefined;
+    if (!isCachedChart(entry, key)) return undefined;
+    markUsed(entryPath(dir, key));
+    return { svg: entry.svg, width: entry.width, height: entry.height };
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { EstimatedPageNumbers, IContext, IXmlableObject, PageNumberEstimator } from "docx";
+import { markUsed } from "../../output/cacheEntries.js";
 
 /**
  * The page numbers of the Word file's table of contents, laid out section by
@@ -215,6 +216,7 @@ export function readLayout(folder: string, key: string, bookmarks: number): Sect
     if (entry.key !== key || !Number.isInteger(pages) || (pages as number) < 1) return undefined;
     if (!Array.isArray(bookmarkPages) || bookmarkPages.length !== bookmarks) return undefined;
     if (!bookmarkPages.every((page) => Number.isInteger(page) && page >= 1 && page <= (pages as number))) return undefined;
+    markUsed(layoutPath(folder, key));
     return { pages: pages as number, bookmarkPages: bookmarkPages as number[] };
   } catch {
     return undefined;
