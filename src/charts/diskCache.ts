@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { version as vegaVersion } from "vega";
 import { version as vegaLiteVersion } from "vega-lite";
 import { FONT_FACES } from "../assets/fonts.js";
 import { vegaNumberLocale } from "../format/norwegian.js";
-import { markUsed } from "../output/cacheEntries.js";
+import { markUsed, removeQuietly } from "../output/cacheEntries.js";
 
 /** A chart as the cache keeps it: what renderChartSvg returns. */
 export interface CachedChart {
@@ -85,7 +85,7 @@ export function writeCachedChart(dir: string, key: string, chart: CachedChart): 
     writeFileSync(temporary, JSON.stringify({ key, svg: chart.svg, width: chart.width, height: chart.height }));
     renameSync(temporary, path);
   } catch {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
   }
 }
 

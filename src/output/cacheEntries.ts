@@ -12,6 +12,19 @@ import { join } from "node:path";
 export const CACHE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A temporary file of a cache write that failed, removed if it is there. The
+ * folder may be no folder at all (ENOTDIR) or one we cannot enter (EACCES):
+ * then there is nothing to remove, and a cache must never fail the build.
+ */
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing of ours is there.
+  }
+}
+
 /** The entry was used now. A cache only saves time: a file that cannot be touched is no error. */
 export function markUsed(path: string): void {
   try {
@@ -29,6 +42,8 @@ export function markUsed(path: string): void {
  */
 export function pruneCache(folder: string, now: number, days = CACHE_DAYS): number {
   const cutoff = now - days * DAY_MS;
+  // A temporary file an hour old belongs to no running build: it was left by one that was stopped.
+  const temporaryCutoff = now - 60 * 60 * 1000;
   let removed = 0;
   for (const shard of entriesOf(folder)) {
     const shardPath = join(folder, shard);
@@ -36,7 +51,7 @@ export function pruneCache(folder: string, now: number, days = CACHE_DAYS): numb
       const path = join(shardPath, name);
       try {
         const stat = statSync(path);
-        if (!stat.isFile() || stat.mtimeMs >= cutoff) continue;
+        if (!stat.isFile() || stat.mtimeMs >= (name.endsWith(".tmp") ? temporaryCutoff : cutoff)) continue;
         rmSync(path, { force: true });
         removed++;
       } catch {

@@ -50,6 +50,29 @@ describe("cache pruning", () => {
     }
   });
 
+  it("a cache folder that is a file costs only time: the build draws, lays out and writes as without a cache", () => {
+    const root = scratchProject();
+    mkdirSync(join(root, "output", ".cache"), { recursive: true });
+    writeFileSync(join(root, "output", ".cache", "charts"), "not a folder");
+    writeFileSync(join(root, "output", ".cache", "word-pages"), "not a folder");
+    const result = runReport(["2025", "--root", root, "--format", "html,docx"]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(statSync(join(root, "output", "2025", "kostra-analyse-2025.docx")).size).toBeGreaterThan(10_000);
+  });
+
+  it("removes a temporary file a stopped build left after an hour, and keeps an entry of the same age", () => {
+    const folder = join(scratchProject(), "output", ".cache", "charts");
+    mkdirSync(join(folder, "ab"), { recursive: true });
+    const left = join(folder, "ab", `${"a".repeat(64)}.json.1234.x1.tmp`);
+    const entry = join(folder, "ab", `${"a".repeat(64)}.json`);
+    writeFileSync(left, "{");
+    writeFileSync(entry, "{}");
+    for (const path of [left, entry]) ageBy(path, 2 / 24);
+    expect(pruneCache(folder, Date.now())).toBe(1);
+    expect(entries(folder)).toEqual([entry]);
+  });
+
   it("leaves a missing or unreadable cache folder alone", () => {
     expect(pruneCache(join(scratchProject(), "output", ".cache", "nothing-here"), Date.now())).toBe(0);
   });

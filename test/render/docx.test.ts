@@ -109,4 +109,26 @@ describe("Word renderer", async () => {
     expect(schemaErrors(await docx.read("word/styles.xml"), "microsoft/wml-2010.xsd")).toBe("");
     expect(schemaErrors(await docx.read("word/charts/chart1.xml"), "ISO-IEC29500-4_2016/dml-chart.xsd")).toBe("");
   });
+
+  it("starts every numbered list at 1, as the PDF does: each list its own numbering instance, not one count through the document", async () => {
+    const lists: DocumentModel = {
+      ...model,
+      chapters: [
+        { id: "a", title: "A", blocks: [{ type: "list", ordered: true, items: [[{ type: "text", text: "A1" }], [{ type: "text", text: "A2" }]] }] },
+        { id: "b", title: "B", blocks: [{ type: "list", ordered: true, items: [[{ type: "text", text: "B1" }]] }, { type: "list", ordered: true, items: [[{ type: "text", text: "C1" }]] }] },
+      ],
+    };
+    const parts = await openDocx(await renderDocx(lists));
+    const xml = await parts.read("word/document.xml");
+    const numIdOf = (text: string) => new RegExp(`<w:numId w:val="(\\d+)"/>(?:(?!</w:p>)[\\s\\S])*?>${text}<`).exec(xml)?.[1];
+    const [a1, a2, b1, c1] = ["A1", "A2", "B1", "C1"].map(numIdOf);
+    expect(a1).toBeDefined();
+    expect(a2).toBe(a1);
+    expect(new Set([a1, b1, c1]).size).toBe(3);
+    // Each instance points to the same numbered definition and restarts it at 1.
+    const numbering = await parts.read("word/numbering.xml");
+    for (const id of [a1, b1, c1]) {
+      expect(numbering).toMatch(new RegExp(`<w:num w:numId="${id}"[^>]*>\\s*<w:abstractNumId w:val="\\d+"/>\\s*<w:lvlOverride w:ilvl="0">\\s*<w:startOverride w:val="1"/>`));
+    }
+  });
 });

@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Document, HeadingLevel, Packer, Paragraph, SectionType, Table, TableCell, TableOfContents, TableRow, TextRun, type ISectionOptions, type PageNumberEstimator } from "docx";
+import {
+  Document, FootnoteReferenceRun, Header, HeadingLevel, Packer, Paragraph, SectionType, Table, TableCell, TableOfContents, TableRow, TextRun,
+  type ISectionOptions, type PageNumberEstimator,
+} from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
 import { documentKeyOf, sectionwisePageNumbers } from "../../src/render/docx/sectionPages.js";
 import { openDocx } from "../helpers/docx.js";
@@ -30,9 +33,15 @@ function chapter(title: string, parts: number, paragraphs: number): ISectionOpti
   return { children };
 }
 
-function documentOf(chapters: readonly ISectionOptions[], pageNumbers: PageNumberEstimator, firstType?: (typeof SectionType)[keyof typeof SectionType]): Document {
+function documentOf(
+  chapters: readonly ISectionOptions[],
+  pageNumbers: PageNumberEstimator,
+  firstType?: (typeof SectionType)[keyof typeof SectionType],
+  extra: { evenAndOddHeaderAndFooters?: boolean; footnotes?: Record<number, { children: Paragraph[] }> } = {},
+): Document {
   return new Document({
     features: { updateFields: false },
+    ...extra,
     pageNumbers,
     sections: [
       { children: [new Paragraph({ children: [new TextRun("Forside")] })] },
@@ -130,5 +139,36 @@ describe("Word contents laid out chapter by chapter", () => {
     const numbers = await contents(documentOf(CHAPTERS(), sectionwisePageNumbers({ estimate: counter.estimate, documentKey: KEY }), SectionType.CONTINUOUS));
     expect(counter.calls()).toBe(1);
     expect(numbers).toEqual(await contents(documentOf(CHAPTERS(), estimatePageNumbersWith({ guess: true }), SectionType.CONTINUOUS)));
+  });
+
+  it("lays the whole document out when even pages have headers of their own (a chapter's pages then depend on where it starts)", async () => {
+    // A tall header on even pages only: a chapter starting on an even page fits less on its first page.
+    const tall = new Header({ children: Array.from({ length: 12 }, () => new Paragraph("Topptekst for partallssider")) });
+    const chapters = () => CHAPTERS().map((c) => ({ ...c, headers: { default: new Header({ children: [new Paragraph("Topptekst")] }), even: tall } }));
+    const counter = countingEstimator();
+    const numbers = await contents(documentOf(chapters(), sectionwisePageNumbers({ estimate: counter.estimate, documentKey: KEY }), undefined, { evenAndOddHeaderAndFooters: true }));
+    expect(counter.calls()).toBe(1);
+    expect(numbers).toEqual(await contents(documentOf(chapters(), estimatePageNumbersWith({ guess: true }), undefined, { evenAndOddHeaderAndFooters: true })));
+  });
+
+  it("keeps a chapter with footnotes as it is (their text is not in the chapter's XML), and still gives the whole document's numbers", async () => {
+    const withNote = () => {
+      const [first, ...rest] = CHAPTERS();
+      const children = [...first!.children, new Paragraph({ children: [new TextRun("Med fotnote"), new FootnoteReferenceRun(1)] })];
+      return [{ ...first!, children }, ...rest];
+    };
+    const footnotes = { 1: { children: [new Paragraph(SENTENCE.repeat(30))] } };
+    const counter = countingEstimator();
+    const numbers = await contents(documentOf(withNote(), sectionwisePageNumbers({ estimate: counter.estimate, documentKey: KEY, cacheFolder: folder }), undefined, { footnotes }));
+    // The cover and three chapters alone, then the document with the contents and the chapter with the footnote.
+    expect(counter.calls()).toBe(5);
+    expect(numbers).toEqual(await contents(documentOf(withNote(), estimatePageNumbersWith({ guess: true }), undefined, { footnotes })));
+  });
+
+  it("a cache folder that is a file, or a shard that is a file, costs only time: the numbers are laid out and right", async () => {
+    writeFileSync(join(folder, "blocked"), "not a folder");
+    const blocked = join(folder, "blocked");
+    const numbers = await contents(documentOf(CHAPTERS(), sectionwisePageNumbers({ estimate: countingEstimator().estimate, documentKey: KEY, cacheFolder: blocked })));
+    expect(numbers).toEqual(await contents(documentOf(CHAPTERS(), estimatePageNumbersWith({ guess: true }))));
   });
 });

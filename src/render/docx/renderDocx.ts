@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TableOfContents, TextRun,
   type FileChild, type ISectionOptions, type PageNumberEstimator,
@@ -74,13 +77,36 @@ function pageNumbersWithoutListNumbers(font: Buffer): PageNumberEstimator {
 
 /**
  * What a chapter's layout depends on besides its own XML (sectionPages.ts):
- * the fonts, the styles, the page, the look, and the running headers (the
- * title and the chapters' titles). A change to any of them lays every chapter
- * out anew.
+ * the fonts, the running headers' texts (the title and the chapters'
+ * titles), the look, and this renderer's own code, which decides the styles,
+ * list indents, headers, footers and page. A change to any of them lays every
+ * chapter out anew.
  */
 function layoutKey(model: FigureModel, fonts: ReturnType<typeof embeddedFonts>): string {
   const headers = { title: model.title, chapters: model.chapters.map((chapter) => chapter.title) };
-  return documentKeyOf(fonts.data, fonts.bold, fonts.italic, JSON.stringify(documentStyles()), JSON.stringify(pageProperties), JSON.stringify(wordLook(model.style)), JSON.stringify(headers));
+  return documentKeyOf(fonts.data, fonts.bold, fonts.italic, rendererCode(), JSON.stringify(wordLook(model.style)), JSON.stringify(headers));
+}
+
+let rendererDigest: string | undefined;
+
+/**
+ * SHA-256 of the files beside this module: src/render/docx/*.ts when run from
+ * source, the whole compiled command line (scripts/kostra.mjs) when compiled.
+ * Any edit to how Word is written then lays the chapters out anew, without
+ * anyone remembering to bump a version.
+ */
+function rendererCode(): string {
+  if (rendererDigest === undefined) {
+    const folder = dirname(fileURLToPath(import.meta.url));
+    const hash = createHash("sha256");
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (name.endsWith(".map") || !statSync(path).isFile()) continue;
+      hash.update(name).update("\u0000").update(readFileSync(path)).update("\u0000");
+    }
+    rendererDigest = hash.digest("hex");
+  }
+  return rendererDigest;
 }
 
 const CHART_PART = /^word\/charts\/chart\d+\.xml$/;
@@ -106,7 +132,8 @@ const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height 
 
 /** Cover (a page, or a band over the first chapter), contents when the document has them, one section per chapter. */
 function sectionsOf(model: FigureModel): ISectionOptions[] {
-  const chapters = model.chapters.map((chapter) => chapterSection(model, chapter));
+  const lists = { count: 0 };
+  const chapters = model.chapters.map((chapter) => chapterSection(model, chapter, lists));
   const toc = model.toc.length > 0 ? [tocSection(model)] : [];
   if (wordLook(model.style).coverPage || chapters.length === 0) return [coverSection(model), ...toc, ...chapters];
   const [first, ...rest] = chapters;
@@ -137,25 +164,33 @@ function tocSection(model: FigureModel): ISectionOptions {
   };
 }
 
-function chapterSection(model: FigureModel, chapter: Chapter<ChartFigure>): ISectionOptions {
+function chapterSection(model: FigureModel, chapter: Chapter<ChartFigure>, lists: { count: number }): ISectionOptions {
   return {
     properties: pageProperties,
     headers: { default: runningHeader(`${model.title} · ${chapter.title}`) },
     footers: { default: pageFooter() },
-    children: chapter.blocks.flatMap(blockChildren),
+    children: chapter.blocks.flatMap((block) => blockChildren(block, lists)),
   };
 }
 
-export function blockChildren(block: Block<ChartFigure>): FileChild[] {
+/**
+ * A block as Word paragraphs and tables. `lists` counts the numbered lists:
+ * each is an instance of its own, so it starts at 1 as in the PDF (one
+ * instance for all would number on through the document), and a chapter's
+ * lists never depend on the chapters before it (sectionPages.ts).
+ */
+export function blockChildren(block: Block<ChartFigure>, lists: { count: number }): FileChild[] {
   switch (block.type) {
     case "heading":
       return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
     case "paragraph":
       return [new Paragraph({ keepNext: isLeadIn(block), children: inlineRuns(block.children) })];
-    case "list":
+    case "list": {
+      const instance = block.ordered ? ++lists.count : 0;
       return block.items.map(
-        (item) => new Paragraph({ ...(block.ordered ? { numbering: { reference: ORDERED, level: 0 } } : { bullet: { level: 0 } }), children: inlineRuns(item) }),
+        (item) => new Paragraph({ ...(block.ordered ? { numbering: { reference: ORDERED, level: 0, instance } } : { bullet: { level: 0 } }), children: inlineRuns(item) }),
       );
+    }
     case "table":
       return tableBlocks(block);
     case "chart":

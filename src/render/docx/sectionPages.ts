@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { EstimatedPageNumbers, IContext, IXmlableObject, PageNumberEstimator } from "docx";
-import { markUsed } from "../../output/cacheEntries.js";
+import { markUsed, removeQuietly } from "../../output/cacheEntries.js";
 
 /**
  * The page numbers of the Word file's table of contents, laid out section by
@@ -22,10 +22,14 @@ import { markUsed } from "../../output/cacheEntries.js";
  * and all, which is quick. After a commentary edit, only the edited chapter
  * is laid out again.
  *
- * When a section breaks any of these assumptions (a section that does not
- * start a new page, restarts or reformats its numbering, or holds a field),
- * it is kept as it is; when none can be replaced, the whole document is laid
- * out as before.
+ * When a section breaks any of these assumptions it is kept as it is: one
+ * that holds a field, a footnote or an endnote (their text is not in the
+ * section). When the document does (a section that does not start a new
+ * page, or restarts or reformats its numbering, or pages with headers of
+ * their own for even pages, where a chapter's layout depends on where it
+ * starts), or when no section can be replaced, the whole document is laid out
+ * as before. Lists are no such dependence: renderDocx.ts gives every numbered
+ * list its own instance, so none numbers on from an earlier chapter.
  */
 export interface SectionPagesOptions {
   /** docx/layout's estimator, as configured (fonts, guessing). */
@@ -65,7 +69,7 @@ export function sectionwisePageNumbers(options: SectionPagesOptions): PageNumber
 /** Undefined when the body cannot be taken apart safely: then the whole of it is laid out. */
 function estimateBySection(body: IXmlableObject, context: IContext, options: SectionPagesOptions): EstimatedPageNumbers | undefined {
   const sections = sectionsOf(body);
-  if (!sections || sections.length < 2 || !sections.every((s) => startsOwnPages(s.sectPr))) return undefined;
+  if (!sections || sections.length < 2 || !sections.every((s) => startsOwnPages(s.sectPr) && !hasEvenPageHeaders(s.sectPr))) return undefined;
   const stubs: Element[] = [];
   let replaced = 0;
   for (const section of sections) {
@@ -120,10 +124,19 @@ function startsOwnPages(sectPr: Element): boolean {
   return true;
 }
 
-/** A field (a page reference, a page count, a date …) may show another text where the section stands in the document. */
+/** Headers or footers of their own for even pages: a chapter's pages then depend on whether it starts on an odd or an even page. */
+function hasEvenPageHeaders(sectPr: Element): boolean {
+  return childrenOf(sectPr).some((child) => /^w:(header|footer)Reference$/.test(nameOf(child) ?? "") && attributesOf(child)["w:type"] === "even");
+}
+
+/**
+ * A field (a page reference, a page count, a date …) may show another text
+ * where the section stands in the document, and a footnote's or endnote's
+ * text is in a part of its own, not in the section's XML the key is made of.
+ */
 function hasFields(section: Section): boolean {
   const text = JSON.stringify(section.blocks);
-  return text.includes('"w:instrText"') || text.includes('"w:fldSimple"') || text.includes('"w:fldChar"');
+  return ['"w:instrText"', '"w:fldSimple"', '"w:fldChar"', '"w:footnoteReference"', '"w:endnoteReference"'].some((tag) => text.includes(tag));
 }
 
 function sectionLayout(section: Section, context: IContext, options: SectionPagesOptions): SectionLayout | undefined {
@@ -232,7 +245,7 @@ function writeLayout(folder: string, key: string, layout: SectionLayout): void {
     writeFileSync(temporary, JSON.stringify({ key, ...layout }));
     renameSync(temporary, path);
   } catch {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
   }
 }
 
