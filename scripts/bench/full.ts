@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --full [--chapters 12] [--runs 2] [--year 2025]
+ * npm run bench -- --full [--chapters 12] [--runs 3] [--year 2025]
  *
  * Issue 13's measuring harness. A synthetic full-size project
  * (scripts/synthetic.ts) is built through the real command line, cold, in a
@@ -24,7 +24,7 @@ import { renderReport, type BenchReport, type ProductRun } from "./report.js";
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--full"),
-  options: { chapters: { type: "string", default: "12" }, runs: { type: "string", default: "2" }, year: { type: "string", default: "2025" } },
+  options: { chapters: { type: "string", default: "12" }, runs: { type: "string", default: "3" }, year: { type: "string", default: "2025" } },
 });
 const chapters = Number(values.chapters);
 const runs = Math.max(1, Number(values.runs));
@@ -165,7 +165,7 @@ try {
 
   const report: BenchReport = {
     when: new Date().toISOString(),
-    command: `npm run bench -- --full${chapters !== 12 ? ` --chapters ${chapters}` : ""}${runs !== 2 ? ` --runs ${runs}` : ""}`,
+    command: `npm run bench -- --full${chapters !== 12 ? ` --chapters ${chapters}` : ""}${runs !== 3 ? ` --runs ${runs}` : ""}`,
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "", node: process.version, loadAtEnd: loadAverage() },
     chapters,
     runs,
