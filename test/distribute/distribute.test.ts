@@ -5,9 +5,8 @@ import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Outcome } from "../../src/distribute/distribute.js";
-import { ReportError } from "../../src/errors.js";
 import { replaceInFile } from "../helpers/edit.js";
-import { lines, run } from "./mailProject.js";
+import { failure, lines, run } from "./mailProject.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { spawn } from "node:child_process";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
@@ -35,17 +34,6 @@ async function server(behaviour?: Parameters<typeof startSmtpServer>[0]): Promis
   return s;
 }
 
-
-/** The formatted ReportError a run ends with; fails the test if the run succeeds. */
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ReportError) return error.format();
-    throw error;
-  }
-  throw new Error("expected the run to stop with a ReportError");
-}
 
 const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 const fileHash = (root: string, name: string) => sha(readFileSync(join(root, "output", "2025", name)));
