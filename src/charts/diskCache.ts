@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
 import { version as vegaVersion } from "vega";
 import { version as vegaLiteVersion } from "vega-lite";
 import { FONT_FACES } from "../assets/fonts.js";
 import { vegaNumberLocale } from "../format/norwegian.js";
-import { markUsed, removeQuietly } from "../output/cacheEntries.js";
+import { readCacheEntry, writeCacheEntry } from "../output/cacheEntries.js";
 
 /** A chart as the cache keeps it: what renderChartSvg returns. */
 export interface CachedChart {
@@ -44,49 +43,19 @@ export function chartKey(specJson: string, altText: string): string {
   return createHash("sha256").update(sharedInputs()).update("\u0000").update(specJson).update("\u0000").update(altText).digest("hex");
 }
 
-function entryPath(dir: string, key: string): string {
-  return join(dir, key.slice(0, 2), `${key}.json`);
-}
-
 /** The cached chart, or undefined when there is none or it is unreadable (then it is rendered and written anew). */
 export function readCachedChart(dir: string, key: string): CachedChart | undefined {
-  let text: string;
-  try {
-    text = readFileSync(entryPath(dir, key), "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    const entry: unknown = JSON.parse(text);
-    if (!isCachedChart(entry, key)) return undefined;
-    markUsed(entryPath(dir, key));
-    return { svg: entry.svg, width: entry.width, height: entry.height };
-  } catch {
-    return undefined;
-  }
+  const entry = readCacheEntry(dir, key);
+  return entry && isCachedChart(entry) ? { svg: entry.svg, width: entry.width, height: entry.height } : undefined;
 }
 
-function isCachedChart(entry: unknown, key: string): entry is CachedChart & { key: string } {
-  if (typeof entry !== "object" || entry === null) return false;
-  const e = entry as Record<string, unknown>;
-  return e.key === key && typeof e.svg === "string" && e.svg.startsWith("<svg") && e.svg.endsWith("</svg>") && typeof e.width === "number" && typeof e.height === "number";
+function isCachedChart(e: Record<string, unknown>): e is Record<string, unknown> & CachedChart {
+  return typeof e.svg === "string" && e.svg.startsWith("<svg") && e.svg.endsWith("</svg>") && typeof e.width === "number" && typeof e.height === "number";
 }
 
-/**
- * Written to a temporary name and renamed, so a reader (another build at the
- * same time) sees the whole entry or none. The cache only saves time: a
- * folder that cannot be written is no reason to fail the build.
- */
+/** Kept for the next build (written whole or not at all, cacheEntries.ts). */
 export function writeCachedChart(dir: string, key: string, chart: CachedChart): void {
-  const path = entryPath(dir, key);
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ key, svg: chart.svg, width: chart.width, height: chart.height }));
-    renameSync(temporary, path);
-  } catch {
-    removeQuietly(temporary);
-  }
+  writeCacheEntry(dir, key, { svg: chart.svg, width: chart.width, height: chart.height });
 }
 
 /**

@@ -1,5 +1,6 @@
-import { readdirSync, rmdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { readdirSync, readFileSync, rmdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
+import { writeFileAtomic } from "./atomicWrite.js";
 
 /**
  * The build caches under output/.cache/ (charts/, word-pages/) keep one file
@@ -12,21 +13,43 @@ import { join } from "node:path";
 export const CACHE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Where an entry lives: `<folder>/<first 2 hex of the key>/<key>.json`. */
+function entryPath(folder: string, key: string): string {
+  return join(folder, key.slice(0, 2), `${key}.json`);
+}
+
 /**
- * A temporary file of a cache write that failed, removed if it is there. The
- * folder may be no folder at all (ENOTDIR) or one we cannot enter (EACCES):
- * then there is nothing to remove, and a cache must never fail the build.
+ * The entry stored under `key`, as the object it was written from, marked
+ * used; undefined when there is none, or it is unreadable or another key's
+ * (then the caller makes it anew and writes it again).
  */
-export function removeQuietly(path: string): void {
+export function readCacheEntry(folder: string, key: string): Record<string, unknown> | undefined {
+  const path = entryPath(folder, key);
   try {
-    rmSync(path, { force: true });
+    const entry: unknown = JSON.parse(readFileSync(path, "utf8"));
+    if (typeof entry !== "object" || entry === null || (entry as Record<string, unknown>).key !== key) return undefined;
+    markUsed(path);
+    return entry as Record<string, unknown>;
   } catch {
-    // Nothing of ours is there.
+    return undefined;
+  }
+}
+
+/**
+ * Written whole or not at all (writeFileAtomic), so a reader (another build
+ * at the same time) sees the whole entry or none. The cache only saves time:
+ * a folder that cannot be written is no reason to fail the build.
+ */
+export function writeCacheEntry(folder: string, key: string, value: object): void {
+  try {
+    writeFileAtomic(entryPath(folder, key), JSON.stringify({ key, ...value }));
+  } catch {
+    // A file where the folder should be, a read-only or full disk: the next build lays out or draws it again.
   }
 }
 
 /** The entry was used now. A cache only saves time: a file that cannot be touched is no error. */
-export function markUsed(path: string): void {
+function markUsed(path: string): void {
   try {
     const now = new Date();
     utimesSync(path, now, now);

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { EstimatedPageNumbers, IContext, IXmlableObject, PageNumberEstimator } from "docx";
-import { markUsed, removeQuietly } from "../../output/cacheEntries.js";
+import { readCacheEntry, writeCacheEntry } from "../../output/cacheEntries.js";
 
 /**
  * The page numbers of the Word file's table of contents, laid out section by
@@ -150,7 +150,7 @@ function sectionLayout(section: Section, context: IContext, options: SectionPage
   const bookmarkPages = names.map((name) => estimate.bookmarkPageNumbers?.get(name));
   if (pages === undefined || pages < 1 || bookmarkPages.some((page) => page === undefined || page < 1 || page > pages)) return undefined;
   const layout = { pages, bookmarkPages: bookmarkPages as number[] };
-  if (options.cacheFolder !== undefined) writeLayout(options.cacheFolder, key, layout);
+  if (options.cacheFolder !== undefined) writeCacheEntry(options.cacheFolder, key, layout);
   return layout;
 }
 
@@ -192,7 +192,7 @@ function stubOf(section: Section, layout: SectionLayout): Element[] {
  * and ids (numbered through the document) and relationship ids (charts'
  * are random). Which headers the section shows is in the document key.
  */
-export function sectionKey(section: { readonly blocks: readonly Element[]; readonly sectPr: Element }, documentKey: string): string {
+function sectionKey(section: { readonly blocks: readonly Element[]; readonly sectPr: Element }, documentKey: string): string {
   const xml = JSON.stringify([section.blocks, section.sectPr])
     .replace(/"w:name":"_Toc\d+"/g, '"w:name":"_Toc"')
     .replace(/("w:bookmark(?:Start|End)":\{"_attr":\{(?:"w:name":"[^"]*",)?)"w:id":\d+/g, "$1\"w:id\":0")
@@ -217,36 +217,15 @@ function docxVersion(): string {
   return version;
 }
 
-function layoutPath(folder: string, key: string): string {
-  return join(folder, key.slice(0, 2), `${key}.json`);
-}
-
 /** A kept layout, or undefined when there is none or it does not fit the section (then it is laid out anew). */
-export function readLayout(folder: string, key: string, bookmarks: number): SectionLayout | undefined {
-  try {
-    const entry = JSON.parse(readFileSync(layoutPath(folder, key), "utf8")) as Record<string, unknown>;
-    const { pages, bookmarkPages } = entry;
-    if (entry.key !== key || !Number.isInteger(pages) || (pages as number) < 1) return undefined;
-    if (!Array.isArray(bookmarkPages) || bookmarkPages.length !== bookmarks) return undefined;
-    if (!bookmarkPages.every((page) => Number.isInteger(page) && page >= 1 && page <= (pages as number))) return undefined;
-    markUsed(layoutPath(folder, key));
-    return { pages: pages as number, bookmarkPages: bookmarkPages as number[] };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Written to a temporary name and renamed (another build may read it); a folder that cannot be written only costs time. */
-function writeLayout(folder: string, key: string, layout: SectionLayout): void {
-  const path = layoutPath(folder, key);
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ key, ...layout }));
-    renameSync(temporary, path);
-  } catch {
-    removeQuietly(temporary);
-  }
+function readLayout(folder: string, key: string, bookmarks: number): SectionLayout | undefined {
+  const entry = readCacheEntry(folder, key);
+  if (!entry) return undefined;
+  const { pages, bookmarkPages } = entry;
+  if (typeof pages !== "number" || !Number.isInteger(pages) || pages < 1) return undefined;
+  if (!Array.isArray(bookmarkPages) || bookmarkPages.length !== bookmarks) return undefined;
+  if (!bookmarkPages.every((page) => Number.isInteger(page) && page >= 1 && page <= pages)) return undefined;
+  return { pages, bookmarkPages: bookmarkPages as number[] };
 }
 
 function bookmarkStarts(blocks: readonly Element[]): Element[] {
