@@ -5,25 +5,39 @@
  * Anything else is a bug and is shown with its stack.
  */
 
+import { isMessage, type Message } from "./messages/message.js";
+
 export interface SourceLocation {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
 }
 
+export interface ReportErrorOptions {
+  readonly location?: SourceLocation;
+  /** @deprecated the hint belongs in the catalogue message; kept while modules move over */
+  readonly hint?: string;
+  readonly cause?: unknown;
+  readonly exitCode?: number;
+}
+
 export class ReportError extends Error {
+  /** The catalogue id ("config.duplicateChapter"); tests match on it. */
+  readonly id: string | undefined;
   readonly location: SourceLocation | undefined;
   readonly hint: string | undefined;
   readonly exitCode: number;
 
-  constructor(
-    message: string,
-    options: { location?: SourceLocation; hint?: string; cause?: unknown; exitCode?: number } = {},
-  ) {
-    super(message, { cause: options.cause });
+  constructor(message: Message, options?: ReportErrorOptions);
+  /** @deprecated write the text in src/messages/ and pass the Message */
+  constructor(message: string, options?: ReportErrorOptions);
+  constructor(message: Message | string, options: ReportErrorOptions = {}) {
+    const text = isMessage(message) ? message.text : message;
+    super(text, { cause: options.cause });
     this.name = "ReportError";
+    this.id = isMessage(message) ? message.id : undefined;
     this.location = options.location;
-    this.hint = options.hint;
+    this.hint = options.hint ?? (isMessage(message) ? message.hint : undefined);
     this.exitCode = options.exitCode ?? 1;
   }
 
