@@ -1,6 +1,9 @@
+import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import { suggest } from "../errors.js";
 import { contentsCodes, type SsbMapping } from "./catalogue.js";
 import type { KommuneHistory } from "./kommuneNumbers.js";
-import type { TableQuery } from "./pxwebUrls.js";
+import type { TableQuery, TableShape } from "./pxwebUrls.js";
 
 /**
  * The PxWebApi queries for a report year: one per SSB table the catalogue
@@ -8,28 +11,52 @@ import type { TableQuery } from "./pxwebUrls.js";
  * report's years, and its regions under every number they had in those
  * years (Bærum is 3024 in 2020–2023 tables and 3201 from 2024), so the
  * series line up after the import follows the numbers to today's.
- * KOSTRA tables call the region dimension KOKkommuneregion0000, others Region.
+ * The dimension names come from each table's own metadata (`shapes`): the
+ * region is the table's geo role, else `Region`, else KOSTRA's
+ * `KOK…region0000` (KOKkommuneregion0000); a fixed dimension the table does
+ * not have is an error naming the indicator.
  */
 export function fetchQueries(
   mappings: ReadonlyMap<string, readonly SsbMapping[]>,
   regions: readonly string[],
   years: readonly number[],
   history: KommuneHistory,
+  shapes: ReadonlyMap<string, TableShape>,
 ): TableQuery[] {
   return [...mappings].map(([table, list]) => {
+    const shape = shapes.get(table);
+    if (!shape) throw new Error(`no metadata for table ${table}`);
     const fixed = new Map<string, Set<string>>();
-    for (const mapping of list) for (const [dimension, code] of mapping.dimensions) fixed.set(dimension, (fixed.get(dimension) ?? new Set()).add(code));
-    const kostra = [...fixed.keys()].some((dimension) => dimension.startsWith("KOK"));
+    for (const mapping of list) {
+      for (const [dimension, code] of mapping.dimensions) {
+        if (!shape.dimensions.includes(dimension)) {
+          const guess = suggest(dimension, shape.dimensions);
+          throw new ReportError(msg.importing.unknownDimension(mapping.indicator.id, table, dimension, shape.dimensions.join(", "), guess), { location: { file: "data/indicators.csv" } });
+        }
+        fixed.set(dimension, (fixed.get(dimension) ?? new Set()).add(code));
+      }
+    }
     return {
       table,
       selections: [
-        { dimension: "ContentsCode", codes: unique(list.flatMap(contentsCodes)) },
-        { dimension: kostra ? "KOKkommuneregion0000" : "Region", codes: unique(regions.flatMap((region) => [...earlierCodes(region, years, history), region])) },
+        { dimension: dimensionOf(shape, table, "contents", (id) => id === "ContentsCode"), codes: unique(list.flatMap(contentsCodes)) },
+        { dimension: regionDimension(shape, table), codes: unique(regions.flatMap((region) => [...earlierCodes(region, years, history), region])) },
         ...[...fixed].map(([dimension, codes]) => ({ dimension, codes: [...codes] })),
-        { dimension: "Tid", codes: years.map(String) },
+        { dimension: dimensionOf(shape, table, "time", (id) => id === "Tid"), codes: years.map(String) },
       ],
     };
   });
+}
+
+export function regionDimension(shape: TableShape, table: string): string {
+  const geo = shape.geo.find((id) => shape.dimensions.includes(id));
+  return geo ?? dimensionOf(shape, table, "region", (id) => id === "Region" || /^KOK\w*region0000$/.test(id));
+}
+
+function dimensionOf(shape: TableShape, table: string, kind: "contents" | "time" | "region", matches: (id: string) => boolean): string {
+  const found = shape.dimensions.find(matches);
+  if (found === undefined) throw new ReportError(msg.importing.missingDimension(table, kind, shape.dimensions.join(", ")));
+  return found;
 }
 
 /** The numbers a kommune had in the given years that lead to it one to one. */

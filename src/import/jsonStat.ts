@@ -15,6 +15,8 @@
  * KOKregnskapsomfa0000 …) is kept per cell in `dimensions`.
  */
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import type { Message } from "../messages/message.js";
 import { tableFromLabel, type SsbCell, type SsbDataset } from "./dataset.js";
 import { readJsonStat, type JsonStatDimension, type JsonStatDocument } from "./jsonStatShape.js";
 import { readJson } from "./readJson.js";
@@ -27,22 +29,22 @@ export interface ParseOptions {
 
 export function parseJsonStat(text: string, file: string, options: ParseOptions = {}): SsbDataset {
   const doc = readJsonStat(readJson(text, file), file);
-  const fail: (message: string, hint: string) => never = (message, hint) => {
-    throw new ReportError(message, { location: { file }, hint });
+  const fail: (message: Message) => never = (message) => {
+    throw new ReportError(message, { location: { file } });
   };
   const table = doc.tableId ?? tableFromLabel(doc.label) ?? options.table;
   if (table === undefined) {
-    fail("cannot tell which SSB table this is", 'expected extension.px.tableid or a label starting with the table number ("12134: …")');
+    fail(msg.importing.jsonNoTable("extension.px.tableid"));
   }
   const region = pick(doc, doc.roles.geo, (id) => id === "Region" || /^KOK\w*region0000$/.test(id));
   const contents = pick(doc, doc.roles.metric, (id) => id === "ContentsCode");
   const time = pick(doc, doc.roles.time, (id) => id === "Tid");
   const names = doc.dimensions.map((d) => d.id).join(", ");
-  if (!region) fail(`no region dimension among ${names}`, "expected role.geo, Region or KOKkommuneregion0000");
-  if (!contents) fail(`no statistics variable among ${names}`, "expected role.metric or ContentsCode");
-  if (!time) fail(`no time dimension among ${names}`, "expected role.time or Tid");
+  if (!region) fail(msg.importing.jsonNoDimension("region", names));
+  if (!contents) fail(msg.importing.jsonNoDimension("contents", names));
+  if (!time) fail(msg.importing.jsonNoDimension("time", names));
   for (const code of time.codes) {
-    if (!/^\d{4}$/.test(code)) fail(`time period "${code}" in dimension "${time.id}" is not a year`, "only annual tables are read");
+    if (!/^\d{4}$/.test(code)) fail(msg.importing.jsonNotYear(code, time.id));
   }
 
   return {

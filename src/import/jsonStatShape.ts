@@ -9,6 +9,8 @@
  * single string. Anything inconsistent is a ReportError naming the file.
  */
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import type { Message } from "../messages/message.js";
 import { isRecord } from "./readJson.js";
 
 export interface JsonStatDimension {
@@ -32,25 +34,25 @@ export interface JsonStatDocument {
 }
 
 export function readJsonStat(raw: unknown, file: string): JsonStatDocument {
-  const fail = (message: string, hint?: string): never => {
-    throw new ReportError(message, { location: { file }, ...(hint ? { hint } : {}) });
+  const fail = (message: Message): never => {
+    throw new ReportError(message, { location: { file } });
   };
-  if (!isRecord(raw)) return fail("not a JSON-stat dataset: the top level is not an object");
+  if (!isRecord(raw)) return fail(msg.importing.jsonStatNotObject());
   checkVersion(raw, fail);
 
   const ids = raw.id;
   const sizes = raw.size;
   if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === "string")) {
-    return fail('"id" must be a list of dimension names');
+    return fail(msg.importing.jsonStatField("id", "en liste med navn på dimensjoner"));
   }
   if (!Array.isArray(sizes) || !sizes.every((n): n is number => Number.isInteger(n) && n >= 0)) {
-    return fail('"size" must be a list of whole numbers');
+    return fail(msg.importing.jsonStatField("size", "en liste med hele tall"));
   }
   if (ids.length !== sizes.length) {
-    fail(`size/id mismatch: "id" names ${ids.length} dimensions but "size" has ${sizes.length} entries`);
+    fail(msg.importing.jsonStatSizeMismatch(ids.length, sizes.length));
   }
   const dimensionObject = raw.dimension;
-  if (!isRecord(dimensionObject)) return fail('"dimension" is missing');
+  if (!isRecord(dimensionObject)) return fail(msg.importing.jsonStatMissing("dimension"));
   const dimensions = ids.map((id, i) => readDimension(id, dimensionObject[id], sizes[i]!, fail));
 
   const cellCount = sizes.reduce((product, n) => product * n, 1);
@@ -72,30 +74,29 @@ export function readJsonStat(raw: unknown, file: string): JsonStatDocument {
   };
 }
 
-function checkVersion(raw: Record<string, unknown>, fail: (message: string, hint?: string) => never): void {
-  const hint = "request JSON-stat 2.0: outputFormat=json-stat2 (PxWebApi v2) or format json-stat2 (the older API)";
+function checkVersion(raw: Record<string, unknown>, fail: (message: Message) => never): void {
   if (raw.version === undefined && typeof raw.title === "string" && typeof raw.status === "number") {
-    fail(`this is an SSB error response, not data: ${raw.title} (HTTP ${raw.status})`, "fix the query and download the table again");
+    fail(msg.importing.ssbErrorBody(raw.title, raw.status));
   }
   if (raw.version === undefined && raw.class === undefined) {
     const looksLikeVersion1 = Object.values(raw).some((member) => isRecord(member) && "dimension" in member);
-    fail(looksLikeVersion1 ? 'this is JSON-stat 1 (no "version": "2.0"), which is not read' : 'not JSON-stat: no "version": "2.0" and "class": "dataset"', hint);
+    fail(looksLikeVersion1 ? msg.importing.jsonStatVersion1() : msg.importing.notJsonStat());
   }
   if (typeof raw.version !== "string" || !raw.version.startsWith("2.")) {
-    fail(`unsupported JSON-stat version ${JSON.stringify(raw.version)}`, hint);
+    fail(msg.importing.jsonStatUnsupportedVersion(JSON.stringify(raw.version)));
   }
   if (raw.class !== "dataset") {
-    fail(`a JSON-stat ${JSON.stringify(raw.class)}, not a "dataset"`, "download one table as a dataset (outputFormat=json-stat2)");
+    fail(msg.importing.jsonStatNotDataset(JSON.stringify(raw.class)));
   }
 }
 
-function readDimension(id: string, raw: unknown, size: number, fail: (message: string) => never): JsonStatDimension {
-  if (!isRecord(raw)) return fail(`dimension "${id}" is listed in "id" but missing from "dimension"`);
-  const category = isRecord(raw.category) ? raw.category : fail(`dimension "${id}" has no "category"`);
+function readDimension(id: string, raw: unknown, size: number, fail: (message: Message) => never): JsonStatDimension {
+  if (!isRecord(raw)) return fail(msg.importing.jsonStatDimensionMissing(id));
+  const category = isRecord(raw.category) ? raw.category : fail(msg.importing.jsonStatNoCategory(id));
   const labels = isRecord(category.label) ? category.label : {};
   const codes = categoryOrder(id, category.index, labels, fail);
   if (codes.length !== size) {
-    fail(`size/id mismatch: dimension "${id}" has ${codes.length} categories but "size" says ${size}`);
+    fail(msg.importing.jsonStatCategoryCount(id, codes.length, size));
   }
   const labelOf: Record<string, string> = {};
   for (const code of codes) labelOf[code] = typeof labels[code] === "string" ? labels[code] : code;
@@ -112,17 +113,17 @@ function readDimension(id: string, raw: unknown, size: number, fail: (message: s
   return { id, label: typeof raw.label === "string" ? raw.label : id, codes, labels: labelOf, units };
 }
 
-function categoryOrder(id: string, index: unknown, labels: Record<string, unknown>, fail: (message: string) => never): string[] {
+function categoryOrder(id: string, index: unknown, labels: Record<string, unknown>, fail: (message: Message) => never): string[] {
   if (index === undefined) {
     // Without an index only a single category has a reliable order (JavaScript reorders number-like keys).
     const codes = Object.keys(labels);
-    return codes.length <= 1 ? codes : fail(`dimension "${id}" has ${codes.length} categories but no "category.index" to order them`);
+    return codes.length <= 1 ? codes : fail(msg.importing.jsonStatNoIndex(id, codes.length));
   }
   if (Array.isArray(index)) {
-    if (!index.every((code): code is string => typeof code === "string")) fail(`dimension "${id}": "category.index" must list codes`);
+    if (!index.every((code): code is string => typeof code === "string")) fail(msg.importing.jsonStatIndexNotCodes(id));
     return index;
   }
-  if (!isRecord(index)) return fail(`dimension "${id}": "category.index" must be an object or a list`);
+  if (!isRecord(index)) return fail(msg.importing.jsonStatIndexShape(id));
   const codes: string[] = [];
   const count = Object.keys(index).length;
   for (const [code, position] of Object.entries(index)) {
@@ -130,49 +131,49 @@ function categoryOrder(id: string, index: unknown, labels: Record<string, unknow
       codes[position] = code;
       continue;
     }
-    fail(`dimension "${id}": category "${code}" has position ${JSON.stringify(position)}, not one of 0…${count - 1} used once`);
+    fail(msg.importing.jsonStatIndexPosition(id, code, JSON.stringify(position), count - 1));
   }
   return codes;
 }
 
-function readValues(raw: unknown, cellCount: number, sizes: readonly number[], fail: (message: string) => never): (number | null)[] {
-  const cells = `"size" ${sizes.join(" × ")} = ${cellCount} cells`;
+function readValues(raw: unknown, cellCount: number, sizes: readonly number[], fail: (message: Message) => never): (number | null)[] {
+  const cells = `${sizes.join(" × ")} = ${cellCount}`;
   if (Array.isArray(raw)) {
-    if (raw.length !== cellCount) fail(`"value" has ${raw.length} entries but ${cells}`);
-    return raw.map((v, i) => (v === null || typeof v === "number" ? v : fail(`"value"[${i}] is ${JSON.stringify(v)}, not a number or null`)));
+    if (raw.length !== cellCount) fail(msg.importing.jsonStatValueCount("value", raw.length, cells));
+    return raw.map((v, i) => (v === null || typeof v === "number" ? v : fail(msg.importing.jsonStatBadValue(`value[${i}]`, JSON.stringify(v)))));
   }
-  if (!isRecord(raw)) return fail('"value" is missing');
+  if (!isRecord(raw)) return fail(msg.importing.jsonStatMissing("value"));
   const values = new Array<number | null>(cellCount).fill(null);
   for (const [key, v] of Object.entries(raw)) {
-    const i = flatIndex(key, cellCount, `"value" index "${key}" is out of range (${cells})`, fail);
-    values[i] = v === null || typeof v === "number" ? v : fail(`"value"["${key}"] is ${JSON.stringify(v)}, not a number or null`);
+    const i = flatIndex(key, cellCount, msg.importing.jsonStatIndexOutOfRange("value", key, cellCount), fail);
+    values[i] = v === null || typeof v === "number" ? v : fail(msg.importing.jsonStatBadValue(`value["${key}"]`, JSON.stringify(v)));
   }
   return values;
 }
 
-function readStatuses(raw: unknown, cellCount: number, fail: (message: string) => never): (string | undefined)[] {
+function readStatuses(raw: unknown, cellCount: number, fail: (message: Message) => never): (string | undefined)[] {
   const statuses = new Array<string | undefined>(cellCount).fill(undefined);
   if (raw === undefined || raw === null) return statuses;
   if (typeof raw === "string") return statuses.fill(raw);
   if (Array.isArray(raw)) {
     if (raw.length === 1 && cellCount !== 1) return statuses.fill(symbol(raw[0], "0", fail));
-    if (raw.length !== cellCount) fail(`"status" has ${raw.length} entries but there are ${cellCount} values`);
+    if (raw.length !== cellCount) fail(msg.importing.jsonStatValueCount("status", raw.length, String(cellCount)));
     return raw.map((s, i) => symbol(s, String(i), fail));
   }
-  if (!isRecord(raw)) return fail('"status" must be an object, a list or a string');
+  if (!isRecord(raw)) return fail(msg.importing.jsonStatField("status", "et objekt, en liste eller en tekst"));
   for (const [key, s] of Object.entries(raw)) {
-    const i = flatIndex(key, cellCount, `"status" index "${key}" is out of range (there are ${cellCount} values)`, fail);
+    const i = flatIndex(key, cellCount, msg.importing.jsonStatIndexOutOfRange("status", key, cellCount), fail);
     statuses[i] = symbol(s, key, fail);
   }
   return statuses;
 }
 
-function symbol(raw: unknown, key: string, fail: (message: string) => never): string | undefined {
+function symbol(raw: unknown, key: string, fail: (message: Message) => never): string | undefined {
   if (raw === null || raw === undefined || raw === "") return undefined;
-  return typeof raw === "string" ? raw : fail(`"status"["${key}"] is ${JSON.stringify(raw)}, not a symbol`);
+  return typeof raw === "string" ? raw : fail(msg.importing.jsonStatBadSymbol(`status["${key}"]`, JSON.stringify(raw)));
 }
 
-function flatIndex(key: string, cellCount: number, message: string, fail: (message: string) => never): number {
+function flatIndex(key: string, cellCount: number, message: Message, fail: (message: Message) => never): number {
   const i = /^\d+$/.test(key) ? Number(key) : NaN;
   return Number.isInteger(i) && i < cellCount ? i : fail(message);
 }

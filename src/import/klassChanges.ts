@@ -8,6 +8,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { isRecord, readJson } from "./readJson.js";
 
 export interface KommuneChange {
@@ -25,10 +26,7 @@ export function klassChangesFromJson(text: string, file: string): KommuneChange[
   const raw = readJson(text, file);
   const list = isRecord(raw) ? raw.codeChanges : undefined;
   if (!Array.isArray(list)) {
-    throw new ReportError('not a KLASS changes response: no "codeChanges" list', {
-      location: { file },
-      hint: "save the answer of https://data.ssb.no/api/klass/v1/classifications/131/changes?from=…&to=… as JSON",
-    });
+    throw new ReportError(msg.importing.notKlassChanges("codeChanges"), { location: { file } });
   }
   return list.map((item, i) => toChange(item, `${file}: codeChanges[${i}]`, { file }));
 }
@@ -50,7 +48,7 @@ export function changesFromCsv(text: string, file: string): KommuneChange[] {
       return record;
     },
   });
-  return records.map((record, i) => toChange(record, `row ${i + 1}`, { file, line: lines[i]! }));
+  return records.map((record, i) => toChange(record, `rad ${i + 1}`, { file, line: lines[i]! }));
 }
 
 function toChange(item: unknown, where: string, location: { file: string; line?: number }): KommuneChange {
@@ -58,13 +56,13 @@ function toChange(item: unknown, where: string, location: { file: string; line?:
   for (const column of CHANGE_COLUMNS) {
     const value = isRecord(item) ? item[column] : undefined;
     if (typeof value !== "string" || (column !== "oldName" && column !== "newName" && value === "")) {
-      throw new ReportError(`${where}: "${column}" is missing`, { location });
+      throw new ReportError(msg.importing.klassFieldMissing(where, column), { location });
     }
     fields[column] = value;
   }
   const { oldCode, oldName, newCode, newName, changeOccurred } = fields;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(changeOccurred!)) {
-    throw new ReportError(`${where}: "changeOccurred" must be a date (YYYY-MM-DD), got "${changeOccurred}"`, { location });
+    throw new ReportError(msg.importing.klassBadDate(where, "changeOccurred", String(changeOccurred)), { location });
   }
   return { oldCode: oldCode!, oldName: oldName!, newCode: newCode!, newName: newName!, changeOccurred: changeOccurred! };
 }

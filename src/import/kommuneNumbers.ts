@@ -13,6 +13,7 @@
  * no step. A code with no recorded change resolves to itself.
  */
 import { readFileSync } from "node:fs";
+import { msg } from "../messages/catalogue.js";
 import { changesFromCsv, type KommuneChange } from "./klassChanges.js";
 
 export type { KommuneChange } from "./klassChanges.js";
@@ -90,13 +91,13 @@ export class KommuneHistory {
     return asOld ?? this.changes.find((c) => c.newCode === code)?.newName;
   }
 
-  /** One line for a message: "0220 Asker was merged with 0627 Røyken, 0628 Hurum into 3025 on 2020-01-01". */
+  /** One line for a message: "0220 Asker ble slått sammen med 0627 Røyken, 0628 Hurum til 3025 Asker 2020-01-01". */
   describe(resolution: KommuneResolution & { kind: "ambiguous" }): string {
     const named = (code: string) => [code, this.nameOf(code)].filter(Boolean).join(" ");
     const [first, ...others] = resolution.from.map(named);
     return resolution.reason === "merge"
-      ? `${first} was merged with ${others.join(", ")} into ${resolution.to.map(named).join("")} on ${resolution.date}`
-      : `${first} was split into ${resolution.to.map(named).join(", ")} on ${resolution.date}`;
+      ? msg.importing.mergedInto(first ?? "", others.join(", "), resolution.to.map(named).join(""), resolution.date).text
+      : msg.importing.splitInto(first ?? "", resolution.to.map(named).join(", "), resolution.date).text;
   }
 }
 

@@ -61,6 +61,6 @@ function sameValue(a: ObservationRow, b: ObservationRow): boolean {
 
 /** "13,9 (SSB 12362, foreløpig, oppdatert 2025-03-15)" — the value with where it came from. */
 export function describeProvenance(row: ObservationRow): string {
-  const parts = [row.source || "the indicator's source", row.release, row.updated ? `oppdatert ${row.updated.slice(0, 10)}` : "", row.basis === "tekst" ? "lest fra teksten" : ""].filter(Boolean);
+  const parts = [row.source || "indikatorens kilde", row.release, row.updated ? `oppdatert ${row.updated.slice(0, 10)}` : "", row.basis === "tekst" ? "lest fra teksten" : ""].filter(Boolean);
   return parts.join(", ");
 }

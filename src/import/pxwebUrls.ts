@@ -13,6 +13,7 @@
  * Only explicit codes are accepted: cells cannot be counted for `*` or `top(5)`.
  */
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 
 export const DEFAULT_BASE = "https://data.ssb.no/api/pxwebapi/v2";
 
@@ -24,6 +25,12 @@ export interface Selection {
 export interface TableQuery {
   readonly table: string;
   readonly selections: readonly Selection[];
+}
+
+/** A table's dimension names and roles, from its metadata (`/tables/{id}/metadata`). */
+export interface TableShape {
+  readonly dimensions: readonly string[];
+  readonly geo: readonly string[];
 }
 
 export interface RequestLimits {
@@ -44,6 +51,11 @@ export function dataUrl(base: string, table: string, selections: readonly Select
   return `${base.replace(/\/+$/, "")}/tables/${encodeURIComponent(table)}/data?lang=${encodeURIComponent(lang)}&outputFormat=json-stat2&${params.join("&")}`;
 }
 
+/** The table's dimensions and codes, without data: `{base}/tables/{id}/metadata?lang=no&outputFormat=json-stat2`. */
+export function metadataUrl(base: string, table: string, lang = "no"): string {
+  return `${base.replace(/\/+$/, "")}/tables/${encodeURIComponent(table)}/metadata?lang=${encodeURIComponent(lang)}&outputFormat=json-stat2`;
+}
+
 export function planRequests(base: string, query: TableQuery, limits: RequestLimits = SSB_LIMITS, lang = "no"): PlannedRequest[] {
   const selections = checkQuery(query);
   const plan = (part: readonly Selection[]): PlannedRequest[] => {
@@ -55,10 +67,7 @@ export function planRequests(base: string, query: TableQuery, limits: RequestLim
     const widest = part.reduce((best, s, i) => (size(s) > size(part[best]!) ? i : best), 0);
     const codes = part[widest]!.codes;
     if (codes.length < 2) {
-      const problem = tooManyCells ? `${cells} cells (SSB's limit is ${limits.maxCells})` : `a URL of ${url.length} characters (limit ${limits.maxUrlLength})`;
-      throw new ReportError(`table ${query.table}: cannot split the query further, one request still needs ${problem}`, {
-        hint: "select fewer codes, or shorter ones",
-      });
+      throw new ReportError(tooManyCells ? msg.importing.tooManyCellsLeft(query.table, cells, limits.maxCells) : msg.importing.urlTooLongLeft(query.table, url.length, limits.maxUrlLength));
     }
     const half = Math.ceil(codes.length / 2);
     const withCodes = (subset: readonly string[]) => part.map((s, i) => (i === widest ? { dimension: s.dimension, codes: subset } : s));
@@ -68,17 +77,14 @@ export function planRequests(base: string, query: TableQuery, limits: RequestLim
 }
 
 function checkQuery(query: TableQuery): Selection[] {
-  const fail = (problem: string, hint: string): never => {
-    throw new ReportError(`table ${query.table}: ${problem}`, { hint });
-  };
-  if (!/^[A-Za-z0-9]+$/.test(query.table)) fail("not a table number", 'SSB tables are numbered, e.g. "12134"');
+  if (!/^[A-Za-z0-9]+$/.test(query.table)) throw new ReportError(msg.importing.notTableNumber(query.table));
   const seen = new Set<string>();
   return query.selections.map((s) => {
-    if (seen.has(s.dimension)) fail(`dimension "${s.dimension}" is selected twice`, "give each dimension once");
+    if (seen.has(s.dimension)) throw new ReportError(msg.importing.dimensionTwice(query.table, s.dimension));
     seen.add(s.dimension);
-    if (s.codes.length === 0) fail(`no codes selected for dimension "${s.dimension}"`, "SSB needs at least one code per dimension");
+    if (s.codes.length === 0) throw new ReportError(msg.importing.noCodes(query.table, s.dimension));
     const odd = s.codes.find((code) => code === "" || /[*?(),]/.test(code));
-    if (odd !== undefined) fail(`"${odd}" in dimension "${s.dimension}" is not a plain code`, "list the codes explicitly; wildcards and top()/range() cannot be counted");
+    if (odd !== undefined) throw new ReportError(msg.importing.notPlainCode(query.table, odd, s.dimension));
     // SSB answers HTTP 500 with an empty body to a repeated code.
     return { dimension: s.dimension, codes: [...new Set(s.codes)] };
   });

@@ -4,21 +4,16 @@
  * interrupted download) are told apart, with the position of the problem.
  */
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 
 export function readJson(text: string, file: string): unknown {
   const body = text.replace(/^\uFEFF/, "");
   const start = body.search(/\S/);
   if (start === -1) {
-    throw new ReportError("not JSON: the file is empty", {
-      location: { file },
-      hint: "download the table again; SSB sends JSON-stat 2.0 with outputFormat=json-stat2",
-    });
+    throw new ReportError(msg.importing.jsonEmpty(), { location: { file } });
   }
   if (body[start] !== "{" && body[start] !== "[") {
-    throw new ReportError(`not JSON: the file starts with ${JSON.stringify(body.slice(start, start + 20))}`, {
-      location: { file, ...lineColumn(body, start) },
-      hint: "download the table again as JSON-stat 2.0 (outputFormat=json-stat2)",
-    });
+    throw new ReportError(msg.importing.notJson(JSON.stringify(body.slice(start, start + 20))), { location: { file, ...lineColumn(body, start) } });
   }
   try {
     return JSON.parse(body) as unknown;
@@ -26,11 +21,7 @@ export function readJson(text: string, file: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     const match = /at position (\d+)/.exec(reason);
     const position = match ? Number(match[1]) : body.length;
-    throw new ReportError(`truncated or not JSON: ${reason.replace(/ in JSON at position \d+.*$/, "")} at position ${position}`, {
-      location: { file, ...lineColumn(body, position) },
-      hint: "the download may have been cut off; fetch the table again",
-      cause: error,
-    });
+    throw new ReportError(msg.importing.truncatedJson(reason.replace(/ in JSON at position \d+.*$/, ""), position), { location: { file, ...lineColumn(body, position) }, cause: error });
   }
 }
 

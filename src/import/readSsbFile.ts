@@ -5,26 +5,28 @@
  */
 import { readFileSync } from "node:fs";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import { withFileErrors } from "./fileErrors.js";
 import type { SsbDataset } from "./dataset.js";
 import { decodeSsbText } from "./decodeText.js";
 import { parseJsonStat } from "./jsonStat.js";
 import { parseSsbCsv } from "./ssbCsv.js";
 
 export function readSsbFile(path: string, displayPath = path, options: { readonly table?: string } = {}): SsbDataset {
-  const bytes = readFileSync(path);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ReportError("the file is UTF-16 (Excel's «Unicode text»), not SSB's download", { location: { file: displayPath }, hint: "download the table from SSB again, or save it as CSV UTF-8" });
-  }
+  const bytes = withFileErrors(displayPath, "les", () => readFileSync(path));
+  const at = { location: { file: displayPath } };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new ReportError(msg.importing.utf16(), at);
+  // A ZIP container (.xlsx, .xlsm, .ods) or the old binary Excel format: never read as text.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw new ReportError(msg.importing.spreadsheet("xlsx"), at);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new ReportError(msg.importing.spreadsheet("xls"), at);
   const { text } = decodeSsbText(bytes);
   const trimmed = text.trim();
-  if (trimmed === "") throw new ReportError("the file is empty", { location: { file: displayPath }, hint: "download the table from SSB again" });
-  if (/^<(!doctype|html|\?xml)/i.test(trimmed)) {
-    throw new ReportError("this is a web page (HTML), not SSB's data", { location: { file: displayPath }, hint: "save the JSON-stat or CSV file itself (PxWebApi: outputFormat=json-stat2), not the page that shows it" });
-  }
+  if (trimmed === "") throw new ReportError(msg.importing.emptyFile(), at);
+  if (/^<(!doctype|html|\?xml)/i.test(trimmed)) throw new ReportError(msg.importing.htmlPage(), at);
   const first = trimmed[0];
   if (first === "{" || first === "[") {
     const problem = ssbErrorMessage(trimmed);
-    if (problem) throw new ReportError(`SSB answered with an error, not data: ${problem}`, { location: { file: displayPath }, hint: "correct the query (table, codes, years) and download again" });
+    if (problem) throw new ReportError(msg.importing.ssbErrorFile(problem), at);
     return parseJsonStat(text, displayPath, options);
   }
   return parseSsbCsv(text, displayPath, options);

@@ -1,16 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { loadDefinition } from "../config/loadDefinition.js";
 import { loadDataset } from "../data/dataset.js";
+import { plausibleRange } from "../data/schemas.js";
 import { OBSERVATION_COLUMNS, observationsCsv } from "../data/writeObservations.js";
 import { ReportError } from "../errors.js";
-import { formatValue } from "../format/norwegian.js";
+import { formatNumber, formatValue } from "../format/norwegian.js";
+import { msg } from "../messages/catalogue.js";
 import { writeFileAtomic } from "../output/atomicWrite.js";
 import { ssbMappings } from "./catalogue.js";
+import { withFileErrors } from "./fileErrors.js";
 import { loadKommuneHistory, KOMMUNE_CHANGES_FILE, type AllowedStep } from "./kommuneNumbers.js";
 import { describeProvenance, mergeObservations, type MergeResult } from "./merge.js";
 import { readSsbFile } from "./readSsbFile.js";
 import { toObservations, type ImportedFile } from "./toObservations.js";
-import { loadDefinition } from "../config/loadDefinition.js";
 
 export interface ImportOptions {
   readonly root: string;
@@ -22,6 +25,8 @@ export interface ImportOptions {
   readonly allow: readonly AllowedStep[];
   readonly today: string;
   readonly log: (line: string) => void;
+  /** How observations.csv is written (default: atomically); tests pass a failing disk. */
+  readonly write?: (path: string, content: string) => void;
 }
 
 export interface ImportOutcome {
@@ -35,35 +40,43 @@ export interface ImportOutcome {
  *  1. read   each file (JSON-stat 2.0 or SSB's CSV), every problem named with the file;
  *  2. map    cells through the catalogue, kommune numbers through SSB's change list;
  *  3. merge  with the folder's observations: added, changed (old → new, both provenances), unchanged;
- *  4. write  the file atomically, unless --dry-run; a failure in 1–3 writes nothing.
+ *  4. check  every incoming figure against its indicator's possible range (the build's rule);
+ *  5. write  the file atomically, unless --dry-run, and only if nobody changed it since step 1;
+ *     a failure in 1–4 writes nothing.
+ * The caller holds the year's lock (yearLock.ts) around all of it.
  */
 export function runImport(options: ImportOptions): ImportOutcome {
   const { root, year, log } = options;
   const dataDir = join(root, "data");
   const yearDir = join(dataDir, String(year));
   const definitionPath = join(yearDir, "report.yaml");
-  if (!existsSync(definitionPath)) {
-    throw new ReportError(`there is no report for ${year}`, { location: { file: relative(root, definitionPath) }, hint: `create it with npm run new-year -- ${year}` });
-  }
+  if (!existsSync(definitionPath)) throw new ReportError(msg.importing.noReport(year), { location: { file: relative(root, definitionPath) } });
+  const target = join(yearDir, "observations.csv");
+  const targetDisplay = relative(root, target);
+  const read = withFileErrors(targetDisplay, "les", () => readFileSync(target));
   const definition = loadDefinition(definitionPath, relative(root, definitionPath));
   const data = loadDataset({ root, dataDir, year });
   const history = loadKommuneHistory(join(root, KOMMUNE_CHANGES_FILE), KOMMUNE_CHANGES_FILE);
   const context = { data, mappings: ssbMappings(data.indicators.values()), history, years: definition.years, allow: options.allow, release: options.release, today: options.today };
 
-  const imported = options.files.map(({ path, display }) => {
-    if (!existsSync(path)) throw new ReportError("file not found", { location: { file: display }, hint: "give the path of a file saved from SSB (JSON-stat or CSV)" });
-    return toObservations(readSsbFile(path, display), context, (line) => log(`advarsel: ${line}`));
-  });
+  const imported = options.files.map(({ path, display }) => toObservations(readSsbFile(path, display), context, (line) => log(msg.importing.warning(line).text)));
   const merge = mergeObservations(
     data.observations.map((row) => row.value),
     combineFiles(imported),
   );
   report(imported, merge, data.indicators, log);
-  for (const row of merge.rows) checkWritableNumber(row);
-  const target = join(yearDir, "observations.csv");
-  if (!options.dryRun) writeFileAtomic(target, observationsCsv(merge.rows, unchangedLines(data, target)));
+  for (const row of [...merge.added, ...merge.changed.map((change) => change.after)]) checkPossible(row, data.indicators, fileOf(row, imported));
+  if (!options.dryRun) {
+    const content = observationsCsv(merge.rows, unchangedLines(data, read.toString("utf8")));
+    const write = options.write ?? writeFileAtomic;
+    withFileErrors(targetDisplay, "skriv", () => {
+      // Another program (an editor, a run without the lock) may have written it meanwhile: its rows would be lost.
+      if (!readFileSync(target).equals(read)) throw new ReportError(msg.importing.changedMeanwhile(), { location: { file: targetDisplay } });
+      write(target, content);
+    });
+  }
   log(
-    `import: ${merge.added.length} added, ${merge.changed.length} changed, ${merge.unchanged.length} unchanged, ${merge.older.length ? `${merge.older.length} kept (the file is older), ` : ""}${ignoredCount(imported)} ignored${options.dryRun ? " (--dry-run: nothing written)" : ` → ${relative(root, target)}`}`,
+    msg.importing.summary(merge.added.length, merge.changed.length, merge.unchanged.length, merge.older.length, ignoredCount(imported), options.dryRun ? undefined : targetDisplay).text,
   );
   return { merge, files: imported, written: !options.dryRun };
 }
@@ -74,19 +87,20 @@ function report(files: readonly ImportedFile[], merge: MergeResult, indicators: 
     return row.value === undefined ? row.status : formatValue(row.value, indicator.unit, indicator.decimals);
   };
   for (const file of files) {
-    log(`${file.file}: table ${file.table}, ${file.rows.length} value(s)`);
-    for (const [code, label] of file.unmappedContents) log(`  not mapped: contents ${code} (${label}) — no indicator has ssb_contents ${code}`);
-    for (const [code, label] of file.unknownRegions) log(`  not a report region: ${code} ${label} — add it to data/regions.csv to import it`);
-    for (const line of file.ambiguousRegions) log(`  merged or split: ${line}`);
-    if (file.otherYears.size) log(`  other years, not imported: ${[...file.otherYears].sort().join(", ")}`);
-    if (file.otherDimensionCells) log(`  ${file.otherDimensionCells} cell(s) of other functions/arts, not imported`);
+    log(msg.importing.fileSummary(file.file, file.table, file.rows.length).text);
+    for (const [code, label] of file.unmappedContents) log(`  ${msg.importing.unmappedContents(code, label).text}`);
+    for (const [code, label] of file.unknownRegions) log(`  ${msg.importing.unknownRegion(code, label).text}`);
+    for (const [code, { label, current }] of file.outdatedRegions) log(`  ${msg.importing.outdatedRegion(code, label, current).text}`);
+    for (const line of file.ambiguousRegions) log(`  ${msg.importing.mergedOrSplit(line).text}`);
+    if (file.otherYears.size) log(`  ${msg.importing.otherYears([...file.otherYears].sort().join(", ")).text}`);
+    if (file.otherDimensionCells) log(`  ${msg.importing.otherDimensionCells(file.otherDimensionCells).text}`);
   }
   for (const row of merge.added) log(`  + ${row.indicator} / ${row.region} / ${row.year}: ${show(row)} (${describeProvenance(row)})`);
   for (const { before, after } of merge.changed) {
     log(`  ~ ${after.indicator} / ${after.region} / ${after.year}: ${show(before)} (${describeProvenance(before)}) → ${show(after)} (${describeProvenance(after)})`);
   }
   for (const { before, after } of merge.older) {
-    log(`  = ${before.indicator} / ${before.region} / ${before.year}: kept ${show(before)} (${describeProvenance(before)}); the file's ${show(after)} (${describeProvenance(after)}) is older`);
+    log(`  = ${before.indicator} / ${before.region} / ${before.year}: ${msg.importing.keptNewer(show(before), describeProvenance(before), show(after), describeProvenance(after)).text}`);
   }
 }
 
@@ -106,31 +120,45 @@ function combineFiles(files: readonly ImportedFile[]): ImportedFile["rows"] {
         continue;
       }
       if (row.updated === earlier.row.updated && (row.value !== earlier.row.value || row.status !== earlier.row.status)) {
-        throw new ReportError(
-          `${row.indicator} / ${row.region} / ${row.year} is ${row.value ?? row.status} in ${file.file} but ${earlier.row.value ?? earlier.row.status} in ${earlier.file}`,
-          { location: { file: file.file }, hint: "import one of the files, or the newer download of the table" },
-        );
+        throw new ReportError(msg.importing.filesDisagree(`${row.indicator} / ${row.region} / ${row.year}`, String(row.value ?? row.status), file.file, String(earlier.row.value ?? earlier.row.status), earlier.file), {
+          location: { file: file.file },
+        });
       }
     }
   }
   return [...chosen.values()].map((entry) => entry.row);
 }
 
-/** A value the data files cannot hold (1e+21) is refused before anything is written. */
-function checkWritableNumber(row: ImportedFile["rows"][number]): void {
-  if (row.value === undefined || !/e/i.test(String(row.value))) return;
-  throw new ReportError(`${row.indicator} / ${row.region} / ${row.year}: ${row.value} is not a plausible figure`, {
-    hint: "check the file: SSB's figures are written out in full; nothing was written",
-  });
+/**
+ * A figure its indicator cannot take (−5 % or 12345678901234567890 for a
+ * percentage) is refused before anything is written, by the same rule the
+ * build checks (plausibleRange: the unit's range, or the indicator's min/max);
+ * a number the data files cannot hold (1e+21) likewise.
+ */
+function checkPossible(row: ImportedFile["rows"][number], indicators: ReturnType<typeof loadDataset>["indicators"], file: string): void {
+  if (row.value === undefined) return;
+  const cell = `${row.indicator} / ${row.region} / ${row.year}`;
+  if (/e/i.test(String(row.value))) throw new ReportError(msg.importing.notPlausible(cell, String(row.value)), { location: { file } });
+  const indicator = indicators.get(row.indicator);
+  if (!indicator) return;
+  const { min, max } = plausibleRange(indicator);
+  if (row.value >= min && row.value <= max) return;
+  const bound = (n: number, fallback: string) => (Number.isFinite(n) ? formatNumber(n) : fallback);
+  throw new ReportError(msg.importing.impossibleValue(cell, formatNumber(row.value, indicator.decimals), indicator.unit, bound(min, "−∞"), bound(max, "∞")), { location: { file } });
+}
+
+function fileOf(row: ImportedFile["rows"][number], files: readonly ImportedFile[]): string {
+  const same = (other: ImportedFile["rows"][number]) => other.indicator === row.indicator && other.region === row.region && other.year === row.year && other.value === row.value;
+  return files.find((file) => file.rows.some(same))?.file ?? files[0]?.file ?? "";
 }
 
 /** The file's own lines for its rows, when it is in the machine format with our columns: they are written back as they were. */
-function unchangedLines(data: ReturnType<typeof loadDataset>, file: string): Map<ImportedFile["rows"][number], string> {
-  const lines = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+function unchangedLines(data: ReturnType<typeof loadDataset>, text: string): Map<ImportedFile["rows"][number], string> {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (lines[0] !== OBSERVATION_COLUMNS.join(",")) return new Map();
   return new Map(data.observations.map((row) => [row.value, lines[row.line - 1]!]));
 }
 
 function ignoredCount(files: readonly ImportedFile[]): number {
-  return files.reduce((sum, f) => sum + f.unmappedContents.size + f.unknownRegions.size + f.ambiguousRegions.length + f.otherDimensionCells, 0);
+  return files.reduce((sum, f) => sum + f.unmappedContents.size + f.unknownRegions.size + f.outdatedRegions.size + f.ambiguousRegions.length + f.otherDimensionCells, 0);
 }

@@ -13,6 +13,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { KNOWN_LAYOUTS, detectLayout, type CsvLayout } from "./csvLayout.js";
 import { tableFromLabel, type SsbCell, type SsbDataset } from "./dataset.js";
 import { decodeSsbText } from "./decodeText.js";
@@ -36,20 +37,14 @@ export function parseSsbCsv(input: Uint8Array | string, file: string, options: C
   const header = rows[headerAt];
   const layout = header ? detectLayout(header.fields) : undefined;
   if (!header || !layout) {
-    const shown = header ? header.fields.map((h) => `"${h}"`).join(";") : "no header row";
-    throw new ReportError(`unknown CSV layout: ${shown}`, {
-      location: { file, ...(header ? { line: header.line } : {}) },
-      hint: `SSB's CSV download is understood in two layouts: ${KNOWN_LAYOUTS}`,
-    });
+    const shown = header ? header.fields.map((h) => `"${h}"`).join(";").slice(0, 200) : undefined;
+    throw new ReportError(msg.importing.unknownCsvLayout(shown, KNOWN_LAYOUTS), { location: { file, ...(header ? { line: header.line } : {}) } });
   }
   const valueHeader = layout.kind === "csv-long" ? header.fields[layout.value]!.trim() : undefined;
   const label = titles[0] ?? valueHeader ?? "";
   const table = tableFromLabel(label) ?? (valueHeader !== undefined ? tableFromLabel(valueHeader) : undefined) ?? options.table;
   if (table === undefined) {
-    throw new ReportError("cannot tell which SSB table this is", {
-      location: { file, line: 1 },
-      hint: 'download the CSV with its title ("12134: …" on the first line)',
-    });
+    throw new ReportError(msg.importing.csvNoTable(), { location: { file, line: 1 } });
   }
   const after = rows.slice(headerAt + 1);
   // One-field lines after the data are footnotes ("Kilde: …"), kept as notes.
@@ -59,7 +54,7 @@ export function parseSsbCsv(input: Uint8Array | string, file: string, options: C
   const notes = after.slice(end).map((row) => row.fields[0]!.trim()).filter((note) => note !== "");
   for (const row of data) {
     if (row.fields.length !== header.fields.length) {
-      throw new ReportError(`the row has ${row.fields.length} fields, the header has ${header.fields.length}`, { location: { file, line: row.line } });
+      throw new ReportError(msg.importing.csvFieldCount(row.fields.length, header.fields.length), { location: { file, line: row.line } });
     }
   }
   return {
@@ -94,11 +89,7 @@ function readRows(text: string, file: string): Row[] {
     }
     return rows;
   } catch (error) {
-    throw new ReportError(`malformed CSV: ${error instanceof Error ? error.message : String(error)}`, {
-      location: { file },
-      hint: "SSB's CSV download is semicolon-separated with quoted labels",
-      cause: error,
-    });
+    throw new ReportError(msg.importing.malformedCsv(error instanceof Error ? error.message : String(error)), { location: { file }, cause: error });
   }
 }
 
@@ -107,10 +98,7 @@ function rowCells(row: Row, header: readonly string[], layout: CsvLayout, valueH
   const regionText = row.fields[layout.region]!.trim();
   const region = splitCode(regionText) ?? (isCode(regionText) ? { code: regionText, label: regionText } : undefined);
   if (!region) {
-    throw new ReportError(`region "${regionText}" has no code`, {
-      location: at(layout.region),
-      hint: 'download the CSV with codes and labels ("3201 Bærum"), e.g. outputFormatParams=UseCodesAndTexts',
-    });
+    throw new ReportError(msg.importing.csvRegionWithoutCode(regionText), { location: at(layout.region) });
   }
   const dimensions: Record<string, string> = {};
   for (const column of layout.dimensions) {
@@ -122,10 +110,7 @@ function rowCells(row: Row, header: readonly string[], layout: CsvLayout, valueH
   const cell = (column: number, contents: string, year: number): SsbCell => {
     const parsed = parseCsvCell(row.fields[column]!);
     if (!parsed) {
-      throw new ReportError(`expected a number or one of SSB's symbols (. .. ... : -), got "${row.fields[column]}"`, {
-        location: at(column),
-        hint: "numbers are written with a decimal comma (13,9); a missing number is a symbol such as ..",
-      });
+      throw new ReportError(msg.importing.csvNotNumber(row.fields[column] ?? ""), { location: at(column) });
     }
     return { contents, contentsLabel: contents, year, ...base, ...parsed };
   };
@@ -134,7 +119,7 @@ function rowCells(row: Row, header: readonly string[], layout: CsvLayout, valueH
   if (layout.kind === "csv-wide") return layout.values.map((v) => cell(v.column, v.contents ?? contentsInRow(layout.contents) ?? "", v.year));
   const yearText = row.fields[layout.time]!.trim();
   if (!/^\d{4}$/.test(yearText)) {
-    throw new ReportError(`expected a year, got "${yearText}"`, { location: at(layout.time), hint: "only annual tables are read" });
+    throw new ReportError(msg.importing.csvNotYear(yearText), { location: at(layout.time) });
   }
   const contents = contentsInRow(layout.contents) ?? (valueHeader ?? "").replace(/^\d{5}:\s*/, "");
   return [cell(layout.value, contents, Number(yearText))];

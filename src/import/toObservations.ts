@@ -1,6 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
 import type { ObservationRow } from "../data/schemas.js";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { inIndicatorScale, matches, sameContents, type SsbMapping } from "./catalogue.js";
 import type { SsbCell, SsbDataset } from "./dataset.js";
 import type { AllowedStep, KommuneHistory } from "./kommuneNumbers.js";
@@ -27,6 +28,8 @@ export interface ImportedFile {
   readonly rows: readonly ObservationRow[];
   readonly unmappedContents: ReadonlyMap<string, string>;
   readonly unknownRegions: ReadonlyMap<string, string>;
+  /** Codes data/regions.csv has under a number SSB has since changed (3801 Horten, now 3901): code → label and today's code. */
+  readonly outdatedRegions: ReadonlyMap<string, { readonly label: string; readonly current: string }>;
   /** Merged or split municipalities, one line each. */
   readonly ambiguousRegions: readonly string[];
   readonly otherYears: ReadonlySet<number>;
@@ -45,17 +48,15 @@ export function toObservations(input: SsbDataset, context: ImportContext, warn: 
   const dated = input.updated !== undefined && /^\d{4}-\d\d-\d\d(T[\d:.]+Z?)?$/.test(input.updated);
   const dataset: SsbDataset = dated ? input : { ...input, updated: undefined };
   if (!dated && context.release === undefined) {
-    warn(`${input.file}: ${input.updated ? `"${input.updated}" is not a date` : "the file says nothing about when SSB updated the table"}; the figures are marked preliminary or final from today's date — say --preliminary or --final if that is wrong`);
+    warn(msg.importing.undated(input.file, input.updated).text);
   }
   const mappings = context.mappings.get(dataset.table);
   if (!mappings || mappings.length === 0) {
-    throw new ReportError(`no indicator maps to table ${dataset.table}`, {
-      location: { file: dataset.file },
-      hint: `give an indicator ssb_table ${dataset.table} and its ssb_contents in data/indicators.csv, or import another table`,
-    });
+    throw new ReportError(msg.importing.noIndicatorForTable(dataset.table), { location: { file: dataset.file } });
   }
   const unmappedContents = new Map<string, string>();
   const unknownRegions = new Map<string, string>();
+  const outdatedRegions = new Map<string, { label: string; current: string }>();
   const ambiguous = new Set<string>();
   const otherYears = new Set<number>();
   let otherDimensionCells = 0;
@@ -72,7 +73,7 @@ export function toObservations(input: SsbDataset, context: ImportContext, warn: 
       otherYears.add(cell.year);
       continue;
     }
-    const region = regionOf(cell, context, unknownRegions, ambiguous);
+    const region = regionOf(cell, context, { unknown: unknownRegions, outdated: outdatedRegions }, ambiguous);
     if (region === undefined) continue;
     const row = { ...rowOf(cell, mapping, region.code, dataset, context), note: region.note };
     const key = `${row.indicator}\u0000${row.region}\u0000${row.year}`;
@@ -81,11 +82,8 @@ export function toObservations(input: SsbDataset, context: ImportContext, warn: 
       // A renumbered kommune appears under both numbers; SSB gives "." under the one not in use.
       chosen.set(key, { row, cell });
     } else if (row.value !== undefined && earlier.row.value !== undefined && row.value !== earlier.row.value) {
-      throw new ReportError(`two different values for ${row.indicator} / ${row.region} / ${row.year}: ${earlier.row.value} (${describeCell(earlier.cell)}) and ${row.value} (${describeCell(cell)})`, {
+      throw new ReportError(msg.importing.twoValues(`${row.indicator} / ${row.region} / ${row.year}`, earlier.row.value, describeCell(earlier.cell), row.value, describeCell(cell), context.allow.length > 0), {
         location: { file: dataset.file },
-        hint: context.allow.length
-          ? "two --allow steps lead into the same kommune, or ssb_dimensions in data/indicators.csv lets several cells through: allow one predecessor, or fix the dimensions"
-          : "fix the other dimensions in ssb_dimensions in data/indicators.csv so one cell is meant",
       });
     }
   }
@@ -95,19 +93,25 @@ export function toObservations(input: SsbDataset, context: ImportContext, warn: 
     rows: [...chosen.values()].map((c) => c.row),
     unmappedContents,
     unknownRegions,
+    outdatedRegions,
     ambiguousRegions: [...ambiguous],
     otherYears,
     otherDimensionCells,
   };
 }
 
-function regionOf(cell: SsbCell, context: ImportContext, unknown: Map<string, string>, ambiguous: Set<string>): { code: string; note: string } | undefined {
+interface SkippedRegions {
+  readonly unknown: Map<string, string>;
+  readonly outdated: Map<string, { label: string; current: string }>;
+}
+
+function regionOf(cell: SsbCell, context: ImportContext, skipped: SkippedRegions, ambiguous: Set<string>): { code: string; note: string } | undefined {
   let code = cell.region;
   let note = "";
   if (/^\d{4}$/.test(code)) {
     const resolved = context.history.resolve(code, { validIn: cell.year, allow: context.allow });
     if (resolved.kind === "ambiguous") {
-      ambiguous.add(`${context.history.describe(resolved)}: not carried over (allow it with --allow ${code}=${resolved.to[0]})`);
+      ambiguous.add(msg.importing.notCarriedOver(context.history.describe(resolved), code, resolved.to[0] ?? "").text);
       return undefined;
     }
     code = resolved.code;
@@ -120,7 +124,9 @@ function regionOf(cell: SsbCell, context: ImportContext, unknown: Map<string, st
     const today = context.history.resolve(cell.region, { allow: context.allow });
     if (today.kind !== "ambiguous" && context.data.regions.has(today.code)) return undefined;
   }
-  unknown.set(cell.region, cell.regionLabel);
+  // data/regions.csv names the kommune by a number SSB has since replaced: say so, not "add it".
+  if (code !== cell.region && context.data.regions.has(cell.region)) skipped.outdated.set(cell.region, { label: cell.regionLabel, current: code });
+  else skipped.unknown.set(cell.region, cell.regionLabel);
   return undefined;
 }
 
@@ -152,5 +158,5 @@ export function releaseOf(year: number, updated: string): "foreløpig" | "endeli
 }
 
 function describeCell(cell: SsbCell): string {
-  return [`region ${cell.region}`, ...Object.entries(cell.dimensions).map(([k, v]) => `${k} ${v}`)].join(", ");
+  return [`område ${cell.region}`, ...Object.entries(cell.dimensions).map(([k, v]) => `${k} ${v}`)].join(", ");
 }

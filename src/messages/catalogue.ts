@@ -4,9 +4,13 @@
  * the id "config.duplicateChapter". Add an area by adding its file here.
  */
 import { common } from "./common.js";
+import { importing } from "./importing.js";
+import { locking } from "./locking.js";
 
 export const msg = {
   common,
+  importing,
+  locking,
 } as const;
 
 export type Catalogue = typeof msg;

@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import type { KommuneHistory } from "../../import/kommuneNumbers.js";
 import { ReportError } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
 import { EXIT, type Command } from "../command.js";
 import { latestYear } from "../year.js";
 
@@ -28,30 +29,37 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
     const { runImport } = await import("../../import/runImport.js");
     const { KOMMUNE_CHANGES_FILE, loadKommuneHistory } = await import("../../import/kommuneNumbers.js");
     const { projectPaths } = await import("../../pipeline.js");
-    if (args.values.preliminary === true && args.values.final === true) throw new ReportError("choose --preliminary or --final, not both");
+    const { lockYear } = await import("../../import/yearLock.js");
+    if (args.values.preliminary === true && args.values.final === true) throw new ReportError(msg.importing.preliminaryAndFinal());
     const year = args.values.year === undefined ? latestYear(root) : yearOption(String(args.values.year));
     const allow = ((args.values.allow ?? []) as string[]).map((pair) => {
       const match = /^(\d{4})=(\d{4})$/.exec(pair);
-      if (!match) throw new ReportError(`--allow ${pair} is not <old>=<new>`, { hint: "e.g. --allow 0220=3025" });
+      if (!match) throw new ReportError(msg.importing.badAllow(pair));
       return { from: match[1]!, to: match[2]! };
     });
     const paths = projectPaths(root);
     if (allow.length) checkAllowed(allow, loadKommuneHistory(join(root, KOMMUNE_CHANGES_FILE), KOMMUNE_CHANGES_FILE));
-    const before = loadDataset({ root, dataDir: paths.dataDir, year }).observations.map((row) => row.value);
     const dryRun = args.values["dry-run"] === true;
-    runImport({
-      root,
-      year,
-      // npm runs scripts in the project folder; a relative path is meant from where the analyst typed it.
-      files: args.positionals.map((file) => ({ path: resolve(env.INIT_CWD ?? process.cwd(), file), display: file })),
-      dryRun,
-      release: args.values.preliminary === true ? "foreløpig" : args.values.final === true ? "endelig" : undefined,
-      allow,
-      today: new Date().toISOString().slice(0, 10),
-      log: out,
-    });
-    if (!dryRun) await printChanges(paths, year, before, out);
-    return EXIT.done;
+    // From the first read to the last write the year's data is this run's: a second import or a fetch waits its turn.
+    const lock = dryRun ? undefined : lockYear(root, year, "npm run import");
+    try {
+      const before = loadDataset({ root, dataDir: paths.dataDir, year }).observations.map((row) => row.value);
+      runImport({
+        root,
+        year,
+        // npm runs scripts in the project folder; a relative path is meant from where the analyst typed it.
+        files: args.positionals.map((file) => ({ path: resolve(env.INIT_CWD ?? process.cwd(), file), display: file })),
+        dryRun,
+        release: args.values.preliminary === true ? "foreløpig" : args.values.final === true ? "endelig" : undefined,
+        allow,
+        today: new Date().toISOString().slice(0, 10),
+        log: out,
+      });
+      if (!dryRun) await printChanges(paths, year, before, out);
+      return EXIT.done;
+    } finally {
+      lock?.release();
+    }
   },
 };
 
@@ -60,13 +68,11 @@ function checkAllowed(allow: readonly { from: string; to: string }[], history: K
   for (const step of allow) {
     if (history.changes.some((change) => change.oldCode === step.from && change.newCode === step.to)) continue;
     const targets = history.changes.filter((change) => change.oldCode === step.from).map((change) => change.newCode);
-    throw new ReportError(`--allow ${step.from}=${step.to} is not a change in SSB's list of kommune numbers`, {
-      hint: targets.length ? `${step.from} became ${[...new Set(targets)].join(", ")}` : `${step.from} has no recorded change`,
-    });
+    throw new ReportError(msg.importing.allowNotAChange(step.from, step.to, [...new Set(targets)].join(", ")));
   }
 }
 
 function yearOption(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new ReportError(`"${text}" is not a year`, { hint: "e.g. --year 2025" });
+  if (!/^\d{4}$/.test(text)) throw new ReportError(msg.importing.badYear(text));
   return Number(text);
 }
