@@ -32,7 +32,7 @@ export type CsvLayout =
     };
 
 export const KNOWN_LAYOUTS =
-  'long ("region";"statistikkvariabel";"år";<value>) or wide ("region";"<variable> <year>";… or "region";"statistikkvariabel";"<year>";…), with codes in the region column ("3201 Bærum")';
+  'langt ("region";"statistikkvariabel";"år";<tall>) eller bredt ("region";"<variabel> <år>";… eller "region";"statistikkvariabel";"<år>";…), med koder i kommunekolonnen ("3201 Bærum")';
 
 const REGION = /^(region|kommune|kommuneregion)$/i;
 const TIME = /^(år|tid|year|time)$/i;

@@ -109,7 +109,7 @@ describe("the older API's JSON-stat 2.0", () => {
     });
     expect(parseJsonStat(text, "x.json", { table: "12134" }).table).toBe("12134");
     expect(errorOf(() => parseJsonStat(text, "x.json")).format()).toBe(
-      'x.json: cannot tell which SSB table this is (expected extension.px.tableid or a label starting with the table number ("12134: …"))',
+      "x.json: kan ikke se hvilken SSB-tabell dette er (ventet extension.px.tableid eller en tittel som begynner med tabellnummeret («12134: …»))",
     );
   });
 });
@@ -119,7 +119,7 @@ describe("bad JSON-stat input is one line naming the file", () => {
 
   it("not JSON", () => {
     expect(message("<!DOCTYPE html><html>")).toBe(
-      'data/ssb/12134.json:1:1: not JSON: the file starts with "<!DOCTYPE html><html" (download the table again as JSON-stat 2.0 (outputFormat=json-stat2))',
+      'data/ssb/12134.json:1:1: ikke JSON: filen begynner med "<!DOCTYPE html><html" (last ned tabellen som JSON-stat 2.0 (PxWebApi: outputFormat=json-stat2))',
     );
   });
 
@@ -127,44 +127,44 @@ describe("bad JSON-stat input is one line naming the file", () => {
     const text = real();
     // The reason in the middle is V8's own wording; file, line:column, position and hint are ours.
     expect(message(text.slice(0, 1000))).toMatch(
-      /^data\/ssb\/12134\.json:1:1001: truncated or not JSON: [^(]+ at position 1000 \(the download may have been cut off; fetch the table again\)$/,
+      /^data\/ssb\/12134\.json:1:1001: avkuttet, eller ikke JSON: [^(]+ ved tegn 1000 \(nedlastingen kan ha blitt avbrutt; hent tabellen på nytt fra SSB\)$/,
     );
     const cut = text.indexOf("[81240") + 6; // cut off inside "value"
-    expect(message(text.slice(0, cut))).toMatch(new RegExp(`^data/ssb/12134\\.json:1:${cut + 1}: truncated or not JSON: .+ at position ${cut} \\(`));
-    expect(message('{\n  "version": "2.0",\n  "class" "dataset"\n}')).toMatch(/^data\/ssb\/12134\.json:3:11: truncated or not JSON: .+ at position 32 \(/);
+    expect(message(text.slice(0, cut))).toMatch(new RegExp(`^data/ssb/12134\\.json:1:${cut + 1}: avkuttet, eller ikke JSON: .+ ved tegn ${cut} \\(`));
+    expect(message('{\n  "version": "2.0",\n  "class" "dataset"\n}')).toMatch(/^data\/ssb\/12134\.json:3:11: avkuttet, eller ikke JSON: .+ ved tegn 32 \(/);
   });
 
   it("JSON-stat 1", () => {
     const v1 = JSON.stringify({ dataset: { dimension: { id: ["Tid"], size: [1] }, value: [1] } });
     expect(message(v1)).toBe(
-      'data/ssb/12134.json: this is JSON-stat 1 (no "version": "2.0"), which is not read (request JSON-stat 2.0: outputFormat=json-stat2 (PxWebApi v2) or format json-stat2 (the older API))',
+      "data/ssb/12134.json: dette er JSON-stat 1 (uten «version»: «2.0»), som ikke leses (last ned tabellen som JSON-stat 2.0 (PxWebApi: outputFormat=json-stat2))",
     );
   });
 
   it("an SSB error body saved as data", () => {
     expect(message('{"type":"Parameter error","title":"Non-existent value","status":400}')).toBe(
-      "data/ssb/12134.json: this is an SSB error response, not data: Non-existent value (HTTP 400) (fix the query and download the table again)",
+      "data/ssb/12134.json: dette er en feilmelding fra SSB, ikke tall: Non-existent value (HTTP 400) (rett spørringen og last ned tabellen på nytt)",
     );
   });
 
   it("value shorter or longer than the product of size", () => {
-    expect(message(edited((doc) => (doc.value = [1, 2])))).toBe('data/ssb/12134.json: "value" has 2 entries but "size" 3 × 1 × 1 = 3 cells');
-    expect(message(edited((doc) => (doc.value = [1, 2, 3, 4])))).toBe('data/ssb/12134.json: "value" has 4 entries but "size" 3 × 1 × 1 = 3 cells');
+    expect(message(edited((doc) => (doc.value = [1, 2])))).toBe("data/ssb/12134.json: «value» har 2 tall, men tabellen har 3 × 1 × 1 = 3 celler (hent tabellen på nytt fra SSB)");
+    expect(message(edited((doc) => (doc.value = [1, 2, 3, 4])))).toBe("data/ssb/12134.json: «value» har 4 tall, men tabellen har 3 × 1 × 1 = 3 celler (hent tabellen på nytt fra SSB)");
   });
 
   it("a status index out of range", () => {
-    expect(message(edited((doc) => (doc.status = { "3": ".." })))).toBe('data/ssb/12134.json: "status" index "3" is out of range (there are 3 values)');
-    expect(message(edited((doc) => (doc.status = [".", ".."])))).toBe('data/ssb/12134.json: "status" has 2 entries but there are 3 values');
+    expect(message(edited((doc) => (doc.status = { "3": ".." })))).toBe("data/ssb/12134.json: «status»: plass «3» er utenfor tabellens 3 celler (hent tabellen på nytt fra SSB)");
+    expect(message(edited((doc) => (doc.status = [".", ".."])))).toBe("data/ssb/12134.json: «status» har 2 tall, men tabellen har 3 celler (hent tabellen på nytt fra SSB)");
   });
 
   it("a size/id mismatch", () => {
-    expect(message(edited((doc) => (doc.size = [3, 1])))).toBe('data/ssb/12134.json: size/id mismatch: "id" names 3 dimensions but "size" has 2 entries');
-    expect(message(edited((doc) => (doc.size = [4, 1, 1])))).toBe('data/ssb/12134.json: size/id mismatch: dimension "KOKkommuneregion0000" has 3 categories but "size" says 4');
+    expect(message(edited((doc) => (doc.size = [3, 1])))).toBe("data/ssb/12134.json: «id» nevner 3 dimensjoner, men «size» har 2 tall (hent tabellen på nytt fra SSB)");
+    expect(message(edited((doc) => (doc.size = [4, 1, 1])))).toBe("data/ssb/12134.json: dimensjonen «KOKkommuneregion0000» har 3 kategorier, men «size» sier 4 (hent tabellen på nytt fra SSB)");
   });
 
   it("a collection instead of a dataset, and category positions that do not fit", () => {
     expect(message(edited((doc) => (doc.class = "collection")))).toBe(
-      'data/ssb/12134.json: a JSON-stat "collection", not a "dataset" (download one table as a dataset (outputFormat=json-stat2))',
+      'data/ssb/12134.json: en JSON-stat "collection", ikke et «dataset» (last ned én tabell som dataset (outputFormat=json-stat2))',
     );
     const clash = edited((doc) => {
       const dimension = doc.dimension as Record<string, { category: { index: unknown } }>;
@@ -174,9 +174,9 @@ describe("bad JSON-stat input is one line naming the file", () => {
       const dimension = doc.dimension as Record<string, { category: { index?: unknown } }>;
       delete dimension.KOKkommuneregion0000!.category.index;
     });
-    expect(message(unordered)).toBe('data/ssb/12134.json: dimension "KOKkommuneregion0000" has 3 categories but no "category.index" to order them');
+    expect(message(unordered)).toBe("data/ssb/12134.json: dimensjonen «KOKkommuneregion0000» har 3 kategorier, men ingen «category.index» som ordner dem (hent tabellen på nytt fra SSB)");
     // JavaScript lists number-like keys ("4601") before others ("0301"), so 0301 is the one found clashing.
-    expect(message(clash)).toBe('data/ssb/12134.json: dimension "KOKkommuneregion0000": category "0301" has position 0, not one of 0…2 used once');
+    expect(message(clash)).toBe("data/ssb/12134.json: dimensjonen «KOKkommuneregion0000»: kategorien «0301» har plass 0, ikke én av 0…2 brukt én gang (hent tabellen på nytt fra SSB)");
   });
 
   it("a time dimension that is not years", () => {
@@ -184,6 +184,6 @@ describe("bad JSON-stat input is one line naming the file", () => {
       const dimension = doc.dimension as Record<string, { category: { index: unknown; label: unknown } }>;
       dimension.Tid!.category = { index: { "2024M01": 0 }, label: { "2024M01": "2024M01" } };
     });
-    expect(message(monthly)).toBe('data/ssb/12134.json: time period "2024M01" in dimension "Tid" is not a year (only annual tables are read)');
+    expect(message(monthly)).toBe("data/ssb/12134.json: perioden «2024M01» i dimensjonen «Tid» er ikke et årstall (bare årstabeller leses)");
   });
 });

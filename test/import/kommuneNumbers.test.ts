@@ -48,7 +48,7 @@ describe("today's municipality number", () => {
     expect(asker).toEqual({ kind: "ambiguous", reason: "merge", date: "2020-01-01", from: ["0220", "0627", "0628"], to: ["3025"], steps: [] });
     if (asker.kind !== "ambiguous") throw new Error("expected ambiguous");
     expect(history.describe(asker)).toBe(
-      "0220 Asker was merged with 0627 Røyken, 0628 Hurum into 3025 Asker on 2020-01-01",
+      "0220 Asker ble slått sammen med 0627 Røyken, 0628 Hurum til 3025 Asker 2020-01-01",
     );
     expect(history.resolve("0627")).toMatchObject({ kind: "ambiguous", reason: "merge", from: ["0627", "0220", "0628"] });
   });
@@ -84,12 +84,12 @@ describe("today's municipality number", () => {
 describe("bad change files", () => {
   it("a KLASS answer without codeChanges", () => {
     expect(errorOf(() => klassChangesFromJson('{"classificationItems": []}', "k.json")).format()).toBe(
-      'k.json: not a KLASS changes response: no "codeChanges" list (save the answer of https://data.ssb.no/api/klass/v1/classifications/131/changes?from=…&to=… as JSON)',
+      "k.json: ikke et svar fra KLASS om endringer: ingen liste «codeChanges» (lagre svaret fra https://data.ssb.no/api/klass/v1/classifications/131/changes?from=…&to=… som JSON)",
     );
   });
 
   it("a CSV row without a date, with its line", () => {
     const text = "oldCode,oldName,newCode,newName,changeOccurred\n0219,Bærum,3024,Bærum,2020-01-01\n3024,Bærum,3201,Bærum,\n";
-    expect(errorOf(() => new KommuneHistory(changesFromCsv(text, "e.csv"))).format()).toBe('e.csv:3: row 2: "changeOccurred" is missing');
+    expect(errorOf(() => new KommuneHistory(changesFromCsv(text, "e.csv"))).format()).toBe("e.csv:3: rad 2: «changeOccurred» mangler");
   });
 });

@@ -72,13 +72,13 @@ describe("PxWebApi v2 data URLs", () => {
 
   it("queries SSB would refuse are reported before any request", () => {
     const plan = (selections: Selection[], table = "12134") => errorOf(() => planRequests(base, { table, selections }, { maxCells: 10, maxUrlLength: 2000 })).format();
-    expect(plan([{ dimension: "Tid", codes: [] }])).toBe('table 12134: no codes selected for dimension "Tid" (SSB needs at least one code per dimension)');
+    expect(plan([{ dimension: "Tid", codes: [] }])).toBe("tabell 12134: ingen koder er valgt for dimensjonen «Tid» (SSB trenger minst én kode per dimensjon)");
     expect(plan([{ dimension: "Tid", codes: ["top(5)"] }])).toBe(
-      'table 12134: "top(5)" in dimension "Tid" is not a plain code (list the codes explicitly; wildcards and top()/range() cannot be counted)',
+      "tabell 12134: «top(5)» i dimensjonen «Tid» er ikke en enkel kode (skriv kodene ut; jokertegn og top()/range() kan ikke telles)",
     );
-    expect(plan([{ dimension: "Tid", codes: ["2024"] }, { dimension: "Tid", codes: ["2023"] }])).toBe('table 12134: dimension "Tid" is selected twice (give each dimension once)');
-    expect(plan([{ dimension: "Tid", codes: ["2024"] }], "../x")).toBe('table ../x: not a table number (SSB tables are numbered, e.g. "12134")');
+    expect(plan([{ dimension: "Tid", codes: ["2024"] }, { dimension: "Tid", codes: ["2023"] }])).toBe("tabell 12134: dimensjonen «Tid» er valgt to ganger (velg hver dimensjon én gang)");
+    expect(plan([{ dimension: "Tid", codes: ["2024"] }], "../x")).toBe("«../x» er ikke et tabellnummer (SSBs tabeller har nummer, for eksempel 12134)");
     const long = errorOf(() => planRequests(base, { table: "1", selections: [{ dimension: "D", codes: ["x".repeat(2100)] }] })).format();
-    expect(long).toBe("table 1: cannot split the query further, one request still needs a URL of 2196 characters (limit 2000) (select fewer codes, or shorter ones)");
+    expect(long).toBe("tabell 1: spørringen kan ikke deles mer, én adresse er fortsatt 2196 tegn (grensen er 2000) (velg færre eller kortere koder)");
   });
 });

@@ -53,12 +53,12 @@ describe("files that are not SSB's data say what they are", () => {
   };
 
   it("an HTML page, an empty file, UTF-16, and SSB's own error bodies", () => {
-    expect(message(write("page.json", "<!DOCTYPE html><html><body>Statistikkbanken</body></html>"))).toMatch(/^x: this is a web page \(HTML\), not SSB's data/);
-    expect(message(write("empty.csv", "\uFEFF\n"))).toMatch(/^x: the file is empty/);
-    expect(message(write("u16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('"region";"år"', "utf16le")])))).toMatch(/^x: the file is UTF-16/);
+    expect(message(write("page.json", "<!DOCTYPE html><html><body>Statistikkbanken</body></html>"))).toMatch(/^x: dette er en nettside \(HTML\), ikke tall fra SSB/);
+    expect(message(write("empty.csv", "\uFEFF\n"))).toMatch(/^x: filen er tom/);
+    expect(message(write("u16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('"region";"år"', "utf16le")])))).toMatch(/^x: filen er UTF-16/);
     expect(message(write("v1.json", JSON.stringify({ error: [{ code: 400, message: "Too many values selected" }] })))).toBe(
-      "x: SSB answered with an error, not data: Too many values selected (correct the query (table, codes, years) and download again)",
+      "x: SSB svarte med en feilmelding, ikke tall: Too many values selected (rett spørringen (tabell, koder, år) og last ned på nytt)",
     );
-    expect(message(write("v2.json", JSON.stringify({ type: "Parameter error", title: "Non-existent value", status: 400 })))).toMatch(/^x: SSB answered with an error, not data: Non-existent value/);
+    expect(message(write("v2.json", JSON.stringify({ type: "Parameter error", title: "Non-existent value", status: 400 })))).toMatch(/^x: SSB svarte med en feilmelding, ikke tall: Non-existent value/);
   });
 });

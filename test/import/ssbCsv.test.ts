@@ -108,29 +108,29 @@ describe("SSB CSV download", () => {
 describe("bad CSV input is one line naming the file", () => {
   it("an unknown layout says which layouts are understood", () => {
     expect(message('"12134: Tittel"\n"kommune navn";"verdi"\n"Bærum";"1"\n')).toBe(
-      'data/ssb/x.csv:2: unknown CSV layout: "kommune navn";"verdi" (SSB\'s CSV download is understood in two layouts: long ("region";"statistikkvariabel";"år";<value>) or wide ("region";"<variable> <year>";… or "region";"statistikkvariabel";"<year>";…), with codes in the region column ("3201 Bærum"))',
+      'data/ssb/x.csv:2: ukjent CSV-oppsett: "kommune navn";"verdi" (SSBs CSV-nedlasting leses i to oppsett: langt ("region";"statistikkvariabel";"år";<tall>) eller bredt ("region";"<variabel> <år>";… eller "region";"statistikkvariabel";"<år>";…), med koder i kommunekolonnen ("3201 Bærum"))',
     );
   });
 
   it("a value that is neither a number nor a symbol, with line and column", () => {
     expect(message('"12134: T"\n"region";"år";"12134: T"\n"3201 Bærum";"2024";"12,3x"\n')).toBe(
-      'data/ssb/x.csv:3:3: expected a number or one of SSB\'s symbols (. .. ... : -), got "12,3x" (numbers are written with a decimal comma (13,9); a missing number is a symbol such as ..)',
+      "data/ssb/x.csv:3:3: ventet et tall eller et av SSBs symboler (. .. ... : -), fant «12,3x» (tall skrives med desimalkomma (13,9); et tall som mangler er et symbol, for eksempel ..)",
     );
   });
 
   it("a region without a code", () => {
     expect(message('"12134: T"\n"region";"år";"12134: T"\n"Bærum";"2024";1\n')).toBe(
-      'data/ssb/x.csv:3:1: region "Bærum" has no code (download the CSV with codes and labels ("3201 Bærum"), e.g. outputFormatParams=UseCodesAndTexts)',
+      "data/ssb/x.csv:3:1: «Bærum» har ingen kommunekode (last ned CSV-en med koder og navn («3201 Bærum»), for eksempel outputFormatParams=UseCodesAndTexts)",
     );
   });
 
   it("a row with a different number of fields", () => {
-    expect(message('"12134: T"\n"region";"år";"12134: T"\n"3201 Bærum";"2024"\n')).toBe("data/ssb/x.csv:3: the row has 2 fields, the header has 3");
+    expect(message('"12134: T"\n"region";"år";"12134: T"\n"3201 Bærum";"2024"\n')).toBe("data/ssb/x.csv:3: raden har 2 felt, overskriften har 3 (hent tabellen på nytt fra SSB)");
   });
 
   it("no table number anywhere", () => {
     expect(message('"region";"år";"Frie inntekter"\n"3201 Bærum";"2024";1\n')).toBe(
-      'data/ssb/x.csv:1: cannot tell which SSB table this is (download the CSV with its title ("12134: …" on the first line))',
+      "data/ssb/x.csv:1: kan ikke se hvilken SSB-tabell dette er (last ned CSV-en med tittelen («12134: …» på første rad))",
     );
   });
 });

@@ -78,7 +78,7 @@ describe("SSB cells → observations across the kommune reforms", () => {
     expect(result.rows.filter((row) => row.region === "3203" && row.value !== undefined).map((row) => row.year)).toEqual([2020, 2023, 2024]);
     // For 2019 SSB's own answer under 3203 stays: "." (the number was not in use), never a summed or borrowed value.
     expect(result.rows.find((row) => row.region === "3203" && row.year === 2019)).toMatchObject({ status: "." });
-    expect(result.ambiguousRegions.join("\n")).toMatch(/^0220 Asker was merged with 0627 Røyken, 0628 Hurum into 3025 Asker on 2020-01-01: not carried over \(allow it with --allow 0220=3025\)$/);
+    expect(result.ambiguousRegions.join("\n")).toMatch(/^0220 Asker ble slått sammen med 0627 Røyken, 0628 Hurum til 3025 Asker 2020-01-01: ikke overført \(ta det med med --allow 0220=3025\)$/);
     const allowed = toObservations(parseJsonStat(body, "test.json"), { ...context, allow: [{ from: "0220", to: "3025" }] });
     expect(allowed.rows.find((row) => row.region === "3203" && row.year === 2019)?.value).toBe(at("0220", "2019"));
   });
@@ -91,6 +91,6 @@ describe("SSB cells → observations across the kommune reforms", () => {
 
   it("a table no indicator maps to is refused by name", () => {
     expect(() => toObservations(parseJsonStat(body.replace(/12362/g, "05300"), "other.json"), context)).toThrow(ReportError);
-    expect(() => toObservations(parseJsonStat(body.replace(/12362/g, "05300"), "other.json"), context)).toThrow("no indicator maps to table 05300");
+    expect(() => toObservations(parseJsonStat(body.replace(/12362/g, "05300"), "other.json"), context)).toThrow("ingen indikator hører til tabell 05300");
   });
 });
