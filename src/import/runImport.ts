@@ -144,7 +144,7 @@ function checkPossible(row: ImportedFile["rows"][number], indicators: ReturnType
   const { min, max } = plausibleRange(indicator);
   if (row.value >= min && row.value <= max) return;
   const bound = (n: number, fallback: string) => (Number.isFinite(n) ? formatNumber(n) : fallback);
-  throw new ReportError(msg.importing.impossibleValue(cell, formatNumber(row.value, indicator.decimals), indicator.unit, bound(min, "−∞"), bound(max, "∞")), { location: { file } });
+  throw new ReportError(msg.importing.impossibleValue(cell, Math.abs(row.value) < 1e12 ? formatNumber(row.value, indicator.decimals) : String(row.value), indicator.unit, bound(min, "−∞"), bound(max, "∞")), { location: { file } });
 }
 
 function fileOf(row: ImportedFile["rows"][number], files: readonly ImportedFile[]): string {

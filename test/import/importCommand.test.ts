@@ -31,7 +31,7 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     expect(result.status, result.stderr).toBe(0);
     const doc = fixture();
     expect(normalizeSpaces(result.stdout)).toContain(`+ ${INDICATOR} / 3201 / 2021: ${kr(doc.value[cell(doc, "3024", "2021")]!)} (SSB 12362, endelig`);
-    expect(result.stdout).toMatch(/import: \d+ added, 0 changed, 0 unchanged, \d+ ignored \(--dry-run: nothing written\)/);
+    expect(result.stdout).toMatch(/import: \d+ nye, 0 endret, 0 uendret, \d+ utelatt \(--dry-run: ingenting skrevet\)/);
     expect(createHash("sha256").update(readFileSync(file)).digest("hex")).toBe(before);
   });
 
@@ -39,8 +39,8 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     const doc = fixture();
     const result = run("import", [FIXTURE, "--year", "2025"]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/import: \d+ added, 0 changed, 0 unchanged/);
-    expect(result.stdout).toContain("not mapped: contents KOSAG220000");
+    expect(result.stdout).toMatch(/import: \d+ nye, 0 endret, 0 uendret/);
+    expect(result.stdout).toContain("ikke koblet: statistikkvariabel KOSAG220000");
     const rows = readFileSync(join(root, "data", "2025", "observations.csv"), "utf8").split("\n").filter((line) => line.startsWith(`${INDICATOR},3201,`));
     // 2021 and 2023 come from 3024, 2024 from 3201; SSB's "." under the number not in use does not override them.
     expect(rows).toContain(`${INDICATOR},3201,2021,${doc.value[cell(doc, "3024", "2021")]},,SSB 12362,endelig,${doc.updated},${new Date().toISOString().slice(0, 10)},tabell,`);
@@ -75,7 +75,7 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     expect(update.status, update.stderr).toBe(0);
     const out = normalizeSpaces(update.stdout);
     expect(out).toContain(`~ ${INDICATOR} / 3201 / 2024: ${kr(before)} (SSB 12362, foreløpig, oppdatert 2025-03-15) → ${kr(after)} (SSB 12362, endelig, oppdatert 2025-06-16)`);
-    expect(out).toMatch(/import: 0 added, 1 changed, \d+ unchanged/);
+    expect(out).toMatch(/import: 0 nye, 1 endret, \d+ uendret/);
     expect(out).toMatch(new RegExp(`data/2025/commentary/grunnskole/02-prioritering\\.md:\\d+: ${kr(before)} kr → ${kr(after)} kr: «Netto driftsutgifter til grunnskole var «${kr(after)} kr» per innbygger i 2024\\.»`));
 
     const changes = run("changes", ["2025"]);
@@ -89,14 +89,14 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     const before = readFileSync(file, "utf8");
     const other = run("import", ["test/fixtures/ssb/12134-v2-json-stat2.json", "--year", "2025"]);
     expect(other.status).toBe(1);
-    expect(other.stderr).toMatch(/^feil: test\/fixtures\/ssb\/12134-v2-json-stat2\.json: no indicator maps to table 12134 \(give an indicator ssb_table 12134/);
+    expect(other.stderr).toMatch(/^feil: test\/fixtures\/ssb\/12134-v2-json-stat2\.json: ingen indikator hører til tabell 12134 \(gi en indikator ssb_table 12134/);
     const truncated = join(root, "cut.json");
     writeFileSync(truncated, readFileSync(FIXTURE, "utf8").slice(0, 500));
     const cut = run("import", [truncated, "--year", "2025"]);
     expect(cut.status).toBe(1);
     expect(cut.stderr.trim().split("\n")).toHaveLength(1);
-    expect(cut.stderr).toMatch(/^feil: .*cut\.json.*(truncated|not JSON)/);
-    expect(run("import", [join(root, "missing.json")]).stderr).toMatch(/^feil: .*missing\.json: file not found/);
+    expect(cut.stderr).toMatch(/^feil: .*cut\.json.*(avkuttet|ikke JSON)/);
+    expect(run("import", [join(root, "missing.json")]).stderr).toMatch(/^feil: .*missing\.json: filen finnes ikke/);
     expect(readFileSync(file, "utf8")).toBe(before);
   });
 
