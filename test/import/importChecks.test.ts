@@ -38,7 +38,7 @@ describe("npm run import refuses figures the build would refuse", () => {
   it.each([
     [-5, "−5,0"],
     // The import keeps 12 significant digits (inIndicatorScale), so the refused figure reads 12345678901200000000.
-    [12345678901234567890, "12345678901200000000"],
+    [Number("12345678901234567890"), "12345678901200000000"],
   ])("%s for a percentage is refused before anything is written, naming the file and the range", (value, shown) => {
     const root = project();
     const doc = fixture();
