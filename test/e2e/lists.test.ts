@@ -13,10 +13,10 @@ import { pdfText, REPO, runReport, scratchProject } from "../helpers/project.js"
  * refused by `check` and `report` at its line (issue 21, item 4).
  */
 const COMMENTARY = "data/2025/commentary/grunnskole/01-tjenesteprofil.md";
-const NESTED = ["- Eplesort", "  - Rødsort", "    1. Småeple", "    2. Storeple", "  - Grønnsort", "- Pæresort", "", "  Andre avsnitt om pærer.", "- Plommesort"];
+const NESTED = ["- Eplesort", "  - Rødsort", "    1. Småeple", "       - Kjernehus", "    2. Storeple", "  - Grønnsort", "- Pæresort", "", "  Andre avsnitt om pærer.", "- Plommesort"];
 const LONG = Array.from({ length: 300 }, (_, i) => `Punkt${String(i + 1).padStart(3, "0")}`);
 /** What the nested list's points say, in reading order. */
-const NESTED_TEXTS = ["Eplesort", "Rødsort", "Småeple", "Storeple", "Grønnsort", "Pæresort", "Andre avsnitt om pærer.", "Plommesort"];
+const NESTED_TEXTS = ["Eplesort", "Rødsort", "Småeple", "Kjernehus", "Storeple", "Grønnsort", "Pæresort", "Andre avsnitt om pærer.", "Plommesort"];
 
 let root: string;
 let status: number | null;
@@ -61,7 +61,7 @@ const numIdOf = (text: string) => /<w:numId w:val="(\d+)"\/>/.exec(paragraphWith
 describe("nested lists in commentary, npm run report -- 2025 --format pdf,docx", () => {
   it("prints", () => expect(status, stderr).toBe(0));
 
-  it("the PDF holds every point of the three-level list, each paragraph on its own, and all 300 points of the long list", () => {
+  it("the PDF holds every point of the four-level list, each paragraph on its own, and all 300 points of the long list", () => {
     expect(inOrder(pdf, NESTED_TEXTS)).toBe(true);
     expect(pdf).not.toMatch(/Pæresort[^\n]*Andre/);
     expect(LONG.filter((text, i) => !new RegExp(`^${i + 1}\\. ${text}$`, "m").test(pdf))).toEqual([]);
@@ -72,15 +72,15 @@ describe("nested lists in commentary, npm run report -- 2025 --format pdf,docx",
     const facts = await readPdfUa(new Uint8Array(readFileSync(pdfFile)));
     const all = [...elements(facts.tree)];
     const nested = all.filter((e) => e.node.type === "L" && e.ancestors.slice(-3).join(">") === "L>LI>LBody");
-    expect(nested.map((e) => e.ancestors.filter((a) => a === "L").length).sort()).toEqual([1, 2]);
+    expect(nested.map((e) => e.ancestors.filter((a) => a === "L").length).sort()).toEqual([1, 2, 3]);
     const items = all.filter((e) => e.node.type === "LI" && !e.ancestors.includes("TOC"));
     expect(items.length).toBeGreaterThanOrEqual(NESTED_TEXTS.length - 1 + LONG.length);
     const kinds = (node: StructNode) => node.children.map((c) => c.type);
     expect(items.filter((e) => !kinds(e.node).every((t) => t === "Lbl" || t === "LBody") || !kinds(e.node).includes("LBody"))).toEqual([]);
   });
 
-  it("the Word file puts each point at its level (w:ilvl 0, 1, 2) and the second paragraph under its point, unnumbered", () => {
-    expect(["Eplesort", "Rødsort", "Småeple", "Storeple", "Grønnsort", "Pæresort", "Plommesort"].map(levelOf)).toEqual(["0", "1", "2", "2", "1", "0", "0"]);
+  it("the Word file puts each point at its level (w:ilvl 0 to 3) and the second paragraph under its point, unnumbered", () => {
+    expect(["Eplesort", "Rødsort", "Småeple", "Kjernehus", "Storeple", "Grønnsort", "Pæresort", "Plommesort"].map(levelOf)).toEqual(["0", "1", "2", "3", "2", "1", "0", "0"]);
     const second = paragraphWith("Andre avsnitt om pærer.");
     expect(second).toMatch(/<w:ind w:left="\d+"\/>/);
     expect(second).not.toContain("<w:numPr>");
