@@ -10,6 +10,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { chartSpec } from "../../src/charts/spec.js";
 import { regionColors } from "../../src/charts/palette.js";
 import { buildExhibit } from "../../src/model/exhibits/index.js";
+import { listInlines } from "../../src/model/lists.js";
 import type { Block, ChartData, Inline } from "../../src/model/types.js";
 import { loadInputs, projectPaths } from "../../src/pipeline.js";
 
@@ -47,7 +48,7 @@ function narrativeItems(block: Block): WorkloadItem[] {
     case "paragraph":
       return [{ kind: "paragraph", text: plain(block.children) }];
     case "list":
-      return block.items.map((item) => ({ kind: "paragraph" as const, text: `• ${plain(item)}` }));
+      return listInlines(block).map((inlines) => ({ kind: "paragraph" as const, text: `• ${plain(inlines)}` }));
     default:
       return [];
   }

@@ -6,11 +6,13 @@
 import { common } from "./common.js";
 import { importing } from "./importing.js";
 import { locking } from "./locking.js";
+import { lists } from "./lists.js";
 
 export const msg = {
   common,
   importing,
   locking,
+  lists,
 } as const;
 
 export type Catalogue = typeof msg;

@@ -9,6 +9,7 @@ import { ReportError, didYouMean } from "../errors.js";
 import type { Commentary } from "../narrative/loadCommentary.js";
 import type { NarrativeItem } from "../narrative/markdown.js";
 import { buildExhibit } from "./exhibits/index.js";
+import { mapListInlines } from "./lists.js";
 import { reconstructedTextNote } from "./textProvenance.js";
 import type { ExhibitContext, ExhibitDraft } from "./exhibits/context.js";
 import { resolveReferences } from "../narrative/references.js";
@@ -158,7 +159,7 @@ function withReferences(block: Block<ChartFigure>, labels: ReadonlyMap<string, s
     case "paragraph":
       return { ...block, children: block.children.map(inline) };
     case "list":
-      return { ...block, items: block.items.map((item) => item.map(inline)) };
+      return mapListInlines(block, inline);
     default:
       return block;
   }

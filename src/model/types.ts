@@ -27,8 +27,21 @@ export interface ParagraphBlock {
 export interface ListBlock {
   readonly type: "list";
   readonly ordered: boolean;
-  readonly items: readonly (readonly Inline[])[];
+  readonly items: readonly ListItem[];
 }
+
+/**
+ * One point of a list: the paragraph beside its bullet or number, then what
+ * else the point holds, in the order written: more paragraphs, and lists
+ * nested in it (at most MAX_LIST_DEPTH deep in all, src/model/lists.ts).
+ */
+export interface ListItem {
+  /** Empty when the point starts with a nested list. */
+  readonly children: readonly Inline[];
+  readonly blocks?: readonly ListItemBlock[];
+}
+
+export type ListItemBlock = ParagraphBlock | ListBlock;
 
 export interface TableCell {
   /** Exactly what is printed, Norwegian format, `..` when missing. */

@@ -2,6 +2,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import type { PhrasingContent, RootContent, Text } from "mdast";
 import { ReportError } from "../errors.js";
 import type { Block, Inline } from "../model/types.js";
+import { listBlock } from "./markdownLists.js";
 
 /** Where the definition's exhibit (chart and/or table) goes in the text. */
 export interface ExhibitMarker {
@@ -43,13 +44,7 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number,
         break;
       }
       case "list":
-        items.push({
-          type: "list",
-          ordered: node.ordered === true,
-          items: node.children.map((item) =>
-            item.children.flatMap((child) => (child.type === "paragraph" ? inlines(child.children, file, lineOffset) : [])),
-          ),
-        });
+        items.push(listBlock(node, { file, lineOffset, inlines: (nodes) => inlines(nodes, file, lineOffset) }));
         break;
       case "thematicBreak":
       case "definition":

@@ -22,7 +22,7 @@ const model: DocumentModel = {
         { type: "heading", level: 1, id: "kapittel-a", text: "Kapittel A", toc: true },
         { type: "heading", level: 2, id: "a-del", text: "Del én", toc: true },
         { type: "paragraph", children: [{ type: "text", text: "Vanlig " }, { type: "strong", children: [{ type: "text", text: "fet" }] }] },
-        { type: "list", ordered: false, items: [[{ type: "text", text: "Punkt" }]] },
+        { type: "list", ordered: false, items: [{ children: [{ type: "text", text: "Punkt" }] }] },
         {
           type: "table",
           id: "tabell-x",
@@ -114,8 +114,8 @@ describe("Word renderer", async () => {
     const lists: DocumentModel = {
       ...model,
       chapters: [
-        { id: "a", title: "A", blocks: [{ type: "list", ordered: true, items: [[{ type: "text", text: "A1" }], [{ type: "text", text: "A2" }]] }] },
-        { id: "b", title: "B", blocks: [{ type: "list", ordered: true, items: [[{ type: "text", text: "B1" }]] }, { type: "list", ordered: true, items: [[{ type: "text", text: "C1" }]] }] },
+        { id: "a", title: "A", blocks: [{ type: "list", ordered: true, items: [{ children: [{ type: "text", text: "A1" }] }, { children: [{ type: "text", text: "A2" }] }] }] },
+        { id: "b", title: "B", blocks: [{ type: "list", ordered: true, items: [{ children: [{ type: "text", text: "B1" }] }] }, { type: "list", ordered: true, items: [{ children: [{ type: "text", text: "C1" }] }] }] },
       ],
     };
     const parts = await openDocx(await renderDocx(lists));

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TableOfContents, TextRun,
+  AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TableOfContents, TextRun,
   type FileChild, type ISectionOptions, type PageNumberEstimator,
 } from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
@@ -13,6 +13,7 @@ import { isLeadIn } from "../../model/leadIn.js";
 import type { Block, Chapter, ChartFigure, FigureModel } from "../../model/types.js";
 import { chartBlocks } from "./chart.js";
 import { inlineRuns } from "./inlines.js";
+import { listParagraphs, ORDERED, orderedLevels } from "./list.js";
 import { documentStyles } from "./styles.js";
 import { tableBlocks } from "./table.js";
 import { coverBand, wordLook } from "./looks.js";
@@ -21,7 +22,6 @@ import { rewriteZipEntries } from "./zipEntries.js";
 import { documentKeyOf, sectionwisePageNumbers } from "./sectionPages.js";
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-const ORDERED = "nummerert-liste";
 
 /**
  * The document model as a Word file (its charts need not be drawn: Word draws
@@ -47,7 +47,7 @@ export async function renderDocx(model: FigureModel, options: DocxOptions = {}):
       config: [
         {
           reference: ORDERED,
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 420, hanging: 280 } } } }],
+          levels: orderedLevels(),
         },
       ],
     },
@@ -173,24 +173,15 @@ function chapterSection(model: FigureModel, chapter: Chapter<ChartFigure>, lists
   };
 }
 
-/**
- * A block as Word paragraphs and tables. `lists` counts the numbered lists:
- * each is an instance of its own, so it starts at 1 as in the PDF (one
- * instance for all would number on through the document), and a chapter's
- * lists never depend on the chapters before it (sectionPages.ts).
- */
+/** A block as Word paragraphs and tables. `lists` counts the numbered lists (list.ts). */
 export function blockChildren(block: Block<ChartFigure>, lists: { count: number }): FileChild[] {
   switch (block.type) {
     case "heading":
       return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
     case "paragraph":
       return [new Paragraph({ keepNext: isLeadIn(block), children: inlineRuns(block.children) })];
-    case "list": {
-      const instance = block.ordered ? ++lists.count : 0;
-      return block.items.map(
-        (item) => new Paragraph({ ...(block.ordered ? { numbering: { reference: ORDERED, level: 0, instance } } : { bullet: { level: 0 } }), children: inlineRuns(item) }),
-      );
-    }
+    case "list":
+      return listParagraphs(block, lists);
     case "table":
       return tableBlocks(block);
     case "chart":

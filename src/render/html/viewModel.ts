@@ -1,6 +1,6 @@
 import { isSymbol, SYMBOLS } from "../../format/symbols.js";
 import { isLeadIn } from "../../model/leadIn.js";
-import type { Block, DocumentModel, Inline, TableCell } from "../../model/types.js";
+import type { Block, DocumentModel, Inline, ListBlock, ListItem, ListItemBlock, TableCell } from "../../model/types.js";
 
 /**
  * The document model shaped for the templates: every optional field made
@@ -40,7 +40,7 @@ function blockView(block: Block): unknown {
     case "paragraph":
       return { partial: "paragraph", leadIn: isLeadIn(block), inlines: block.children.map(inlineView) };
     case "list":
-      return { partial: "list", tag: block.ordered ? "ol" : "ul", items: block.items.map((item) => item.map(inlineView)) };
+      return listView(block);
     case "table":
       return {
         partial: "table",
@@ -63,6 +63,23 @@ function blockView(block: Block): unknown {
         svg: block.svg,
       };
   }
+}
+
+function listView(list: ListBlock): unknown {
+  return { partial: "list", tag: list.ordered ? "ol" : "ul", items: list.items.map(listItemView) };
+}
+
+/**
+ * A point's text stands in its `<li>` as it is; when the point has more than
+ * one paragraph, each is a `<p>` of its own, so they are never run together.
+ * Nested lists follow in the order written.
+ */
+function listItemView(item: ListItem): { inlines: unknown[]; blocks: unknown[] } {
+  const blocks = item.blocks ?? [];
+  const view = (block: ListItemBlock) => (block.type === "list" ? listView(block) : { partial: "paragraph", leadIn: false, inlines: block.children.map(inlineView) });
+  if (!blocks.some((block) => block.type === "paragraph")) return { inlines: item.children.map(inlineView), blocks: blocks.map(view) };
+  const first: ListItemBlock[] = item.children.length > 0 ? [{ type: "paragraph", children: item.children }] : [];
+  return { inlines: [], blocks: [...first, ...blocks].map(view) };
 }
 
 /**

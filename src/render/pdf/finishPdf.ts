@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync } from "node:zlib";
 import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 import type { DocumentModel, Inline } from "../../model/types.js";
+import { listInlines } from "../../model/lists.js";
 import { markUntaggedAsArtifacts } from "./artifacts.js";
 import { describeLinks, setOutlineTitles } from "./outline.js";
 import { repairStructTree } from "./structTree.js";
@@ -87,7 +88,7 @@ export function pdfFacts(model: DocumentModel, fixedHeadings: { readonly cover: 
         headings.push(block.text);
         linkTargets.set(`#${block.id}`, block.text);
       } else if (block.type === "paragraph") collectLinks(block.children, linkTargets);
-      else if (block.type === "list") for (const item of block.items) collectLinks(item, linkTargets);
+      else if (block.type === "list") for (const inlines of listInlines(block)) collectLinks(inlines, linkTargets);
     }
   }
   return { title: model.title, language: model.lang, creator: model.organisation, headings, linkTargets };
