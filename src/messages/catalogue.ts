@@ -4,9 +4,11 @@
  * the id "config.duplicateChapter". Add an area by adding its file here.
  */
 import { common } from "./common.js";
+import { distribute } from "./distribute.js";
 
 export const msg = {
   common,
+  distribute,
 } as const;
 
 export type Catalogue = typeof msg;

@@ -1,4 +1,5 @@
 import { ReportError } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
 import type { Outcome } from "../../distribute/distribute.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
@@ -26,7 +27,7 @@ kjøring sender bare til dem som mangler eller har fått eldre filer.`,
     const { projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "distribute");
     const maxMb = args.values["max-size"] === undefined ? 10 : Number(args.values["max-size"]);
-    if (!(maxMb > 0)) throw new ReportError("--max-size needs a number of megabytes", { hint: "e.g. --max-size 10" });
+    if (!(maxMb > 0)) throw new ReportError(msg.distribute.maxSize());
     const document = documentOf(args);
     const outcomes = await distribute(projectPaths(root), {
       year,
@@ -43,11 +44,19 @@ kjøring sender bare til dem som mangler eller har fått eldre filer.`,
   },
 };
 
+const STATUS: Readonly<Record<Outcome["status"], () => string>> = {
+  sent: () => msg.distribute.statusSent().text,
+  saved: () => msg.distribute.statusSaved().text,
+  "already served": () => msg.distribute.statusAlreadyServed().text,
+  "would send": () => msg.distribute.statusWouldSend().text,
+  failed: () => msg.distribute.statusFailed().text,
+};
+
 function printSummary(outcomes: readonly Outcome[], out: (line: string) => void): void {
   const width = Math.max(...outcomes.map((o) => o.recipient.address.length), 8);
   out("");
-  out(`${"Mottaker".padEnd(width)}  ${"Status".padEnd(14)}  Detaljer`);
-  for (const o of outcomes) out(`${o.recipient.address.padEnd(width)}  ${o.status.padEnd(14)}  ${o.detail}`);
+  out(msg.distribute.tableHeader(width).text);
+  for (const o of outcomes) out(`${o.recipient.address.padEnd(width)}  ${STATUS[o.status]().padEnd(14)}  ${o.detail}`);
   const count = (status: Outcome["status"]) => outcomes.filter((o) => o.status === status).length;
-  out(`distribute: ${count("sent") + count("saved")} delivered, ${count("already served")} already served, ${count("would send")} would send, ${count("failed")} failed`);
+  out(msg.distribute.summary(count("sent") + count("saved"), count("already served"), count("would send"), count("failed")).text);
 }
