@@ -13,7 +13,8 @@ med innlogging kreves STARTTLS (smtps:// = TLS fra start; ?tls=off bare for en b
 relay), SMTP_CA_FILE=<pem> for kommunens egen CA, og spesialtegn i passordet URL-kodes
 (@ → %40). Avsender er MAIL_FROM. Uten SMTP_URL lagres hver e-post som .eml i
 output/<år>/outbox/. Hvem som har fått hva, står i output/<år>/sent-log.jsonl; en ny
-kjøring sender bare til dem som mangler eller har fått eldre filer.`,
+kjøring sender bare til dem som mangler eller har fått eldre filer. Bare én utsending per år
+kan gå om gangen (output/<år>/distribute.lock); en til stopper med en melding om den som går.`,
   options: {
     document: DOCUMENT_OPTION,
     "dry-run": { type: "boolean", describe: "vis hvem som ville fått hva, med størrelser, og send ingenting" },
