@@ -4,7 +4,7 @@ import { msg } from "../messages/catalogue.js";
 
 const sentEntry = z.object({
   recipient: z.string().min(1),
-  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 hash")),
+  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
   messageId: z.string(),
   time: z.string().datetime(),
   via: z.enum(["smtp", "outbox"]),

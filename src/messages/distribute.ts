@@ -142,11 +142,11 @@ export const distribute = defineMessages("distribute", {
   // The run lock (runLock.ts).
   runLocked: (year: number, pid: number, started: string, host: string, lockFile: string) => ({
     text: `en annen utsending for ${year} pågår allerede (prosess ${pid} på ${host}, startet ${started}); to samtidige utsendinger ville sendt e-posten dobbelt`,
-    hint: `vent til den er ferdig og kjør igjen; kjører det ingen utsending, slett ${lockFile}`,
+    hint: `vent til den er ferdig og kjør igjen; hvis ingen utsending går nå, kan du slette ${lockFile}`,
   }),
   lockUnreadable: (lockFile: string) => ({
     text: `låsen ${lockFile} kan ikke leses, så det er uklart om en annen utsending pågår`,
-    hint: `kjører det ingen utsending, slett ${lockFile} og kjør igjen`,
+    hint: `hvis ingen utsending går nå, kan du slette ${lockFile} og kjøre igjen`,
   }),
   staleLock: (pid: number, started: string) => `en tidligere utsending (prosess ${pid}, startet ${started}) ble avbrutt uten å rydde opp; tar over låsen`,
 

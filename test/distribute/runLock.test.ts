@@ -57,7 +57,7 @@ describe("one distribution at a time (issue 21.5)", () => {
     const served = results.filter((r) => r.status === 0);
     expect(served).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(refused[0]!.stderr).toMatch(/^feil: en annen utsending for 2025 pågår allerede \(prosess \d+ på .+, startet .+\).*slett output\/2025\/distribute\.lock\)$/m);
+    expect(refused[0]!.stderr).toMatch(/^feil: en annen utsending for 2025 pågår allerede \(prosess \d+ på .+, startet .+\).*kan du slette output\/2025\/distribute\.lock\)$/m);
     expect(refused[0]!.stdout).toBe("");
     const everyone = recipientsOf(root);
     expect(smtp.messages.flatMap((m) => m.rcptTo).sort()).toEqual([...everyone].sort());

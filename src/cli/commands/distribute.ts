@@ -21,7 +21,7 @@ kan gå om gangen (output/<år>/distribute.lock); en til stopper med en melding 
     resend: { type: "boolean", describe: "send til alle igjen, også dem som har fått de samme filene" },
     "max-size": { type: "string", value: "<MB>", describe: "advar når vedleggene til én mottaker er større (standard 10)" },
   },
-  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  positionals: { min: 1, max: 1, name: "rapportåret, f.eks. 2025" },
   async run(args, { root, env, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { distribute } = await import("../../distribute/distribute.js");
