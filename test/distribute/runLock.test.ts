@@ -50,7 +50,7 @@ const sentLog = (root: string) => readFileSync(join(root, "output", "2025", "sen
 describe("one distribution at a time (issue 21.5)", () => {
   it("two runs started at once: one sends, the other is refused with a Norwegian message; everyone gets the mail once", async () => {
     const root = mailProject();
-    const smtp = await recordingServer({ delayMs: 700 });
+    const smtp = await recordingServer({ delayMs: 1000 });
     const [a, b] = [distributeProcess(root, { SMTP_URL: smtp.url }), distributeProcess(root, { SMTP_URL: smtp.url })];
     const results = await Promise.all([a.done, b.done]);
     const refused = results.filter((r) => r.status === 1);
