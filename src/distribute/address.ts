@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { msg } from "../messages/catalogue.js";
+import type { Message } from "../messages/message.js";
 
 /**
  * An e-mail address as a distribution list needs it: `local@domain`.
@@ -18,27 +20,28 @@ const LOCAL = /^[^\s@<>,;"()[\]\\]+$/u;
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u;
 
 /** Why `text` is not an address, or undefined when it is one. */
-export function addressProblem(text: string): string | undefined {
+export function addressProblem(text: string): Message | undefined {
+  const m = msg.distribute;
   const at = text.lastIndexOf("@");
-  if (at <= 0 || at === text.length - 1 || text.indexOf("@") !== at) return "expected one @ between a name and a domain";
+  if (at <= 0 || at === text.length - 1 || text.indexOf("@") !== at) return m.addressOneAt();
   const local = text.slice(0, at);
   const domain = text.slice(at + 1);
-  if (local.length > MAX_LOCAL || !LOCAL.test(local)) return "the part before @ is not a valid mailbox name";
-  if (local.startsWith(".") || local.endsWith(".") || local.includes("..")) return "the part before @ has a dot at an end or two dots in a row";
-  if (domain.length > MAX_DOMAIN) return `the domain is longer than ${MAX_DOMAIN} characters`;
+  if (local.length > MAX_LOCAL || !LOCAL.test(local)) return m.addressLocalPart();
+  if (local.startsWith(".") || local.endsWith(".") || local.includes("..")) return m.addressLocalDots();
+  if (domain.length > MAX_DOMAIN) return m.addressDomainLength(MAX_DOMAIN);
   const labels = domain.split(".");
-  if (labels.length < 2) return "the domain needs a dot, as in kommune.no";
+  if (labels.length < 2) return m.addressDomainDot();
   for (const label of labels) {
-    if (label === "") return "the domain has an empty part (two dots in a row, or a dot at an end)";
-    if (label.length > MAX_LABEL) return `a part of the domain is longer than ${MAX_LABEL} characters`;
-    if (label.startsWith("-") || label.endsWith("-")) return `the domain part "${label}" starts or ends with a hyphen`;
-    if (!LABEL.test(label)) return `the domain part "${label}" may hold only letters, digits and hyphens`;
+    if (label === "") return m.addressEmptyLabel();
+    if (label.length > MAX_LABEL) return m.addressLabelLength(MAX_LABEL);
+    if (label.startsWith("-") || label.endsWith("-")) return m.addressLabelHyphen(label);
+    if (!LABEL.test(label)) return m.addressLabelChars(label);
   }
-  if (/^\d+$/.test(labels[labels.length - 1]!)) return "the domain must end in a name such as .no, not a number";
+  if (/^\d+$/.test(labels[labels.length - 1]!)) return m.addressNumericTld();
   return undefined;
 }
 
 export const emailAddress = z.string().superRefine((text, ctx) => {
   const problem = addressProblem(text);
-  if (problem) ctx.addIssue({ code: "custom", message: `expected an e-mail address such as navn@kommune.no: ${problem}` });
+  if (problem) ctx.addIssue({ code: "custom", message: msg.distribute.badAddress(problem.text).text });
 });

@@ -4,9 +4,14 @@ import { MIME } from "./attachments.js";
 import type { DistributionInputs } from "./load.js";
 import type { MessageView } from "./mailTemplates.js";
 import type { PlannedDelivery } from "./plan.js";
+import { displayName, type Mailbox } from "./sender.js";
 
-/** Stage 3: one recipient's message, rendered from the mail templates. */
-export function composeMessage(delivery: PlannedDelivery, inputs: DistributionInputs, from: string): SendMailOptions {
+/**
+ * Stage 3: one recipient's message, rendered from the mail templates. Sender
+ * and recipient are address objects, so nodemailer quotes or encodes their
+ * names; the attachments are the bytes stage 1 read and hashed.
+ */
+export function composeMessage(delivery: PlannedDelivery, inputs: DistributionInputs, from: Mailbox): SendMailOptions {
   const { recipient, files } = delivery;
   const view: MessageView = {
     name: recipient.name,
@@ -18,18 +23,13 @@ export function composeMessage(delivery: PlannedDelivery, inputs: DistributionIn
     files: files.map((f) => ({ name: f.name, size: megabytes(f.size) })),
   };
   return {
-    from,
-    to: { name: recipient.name, address: recipient.address },
+    from: { name: from.name, address: from.address },
+    to: { name: displayName(recipient.name), address: recipient.address },
     subject: inputs.templates.subject(view),
     text: inputs.templates.text(view),
     html: inputs.templates.html(view),
-    attachments: files.map((f) => ({ filename: f.name, path: f.path, contentType: MIME[f.format] })),
+    attachments: files.map((f) => ({ filename: f.name, content: f.content, contentType: MIME[f.format] })),
   };
-}
-
-/** The sender: MAIL_FROM, or the organisation at a placeholder address. */
-export function senderOf(env: NodeJS.ProcessEnv, inputs: DistributionInputs): string {
-  return env.MAIL_FROM ?? `"${inputs.report.organisation}" <kostra-rapport@example.org>`;
 }
 
 export function megabytes(bytes: number): string {

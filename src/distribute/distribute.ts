@@ -1,8 +1,14 @@
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import type { ProjectPaths } from "../pipeline.js";
-import { composeMessage, megabytes, senderOf } from "./compose.js";
+import { composeMessage, megabytes } from "./compose.js";
 import { loadDistribution } from "./load.js";
 import { planDeliveries } from "./plan.js";
+import { acquireRunLock } from "./runLock.js";
 import { sendAll, type Outcome, type Outgoing, type RetryPolicy } from "./send.js";
+import { configuredSender, placeholderSender } from "./sender.js";
 import { createDelivery } from "./transport.js";
 
 export type { Outcome } from "./send.js";
@@ -26,9 +32,13 @@ export interface DistributeOptions {
  * one message each, or saves them as .eml in output/<year>/outbox/ when no
  * SMTP_URL is set. Only this function knows the order of the stages:
  *
- *  0. transport  SMTP_URL checked (encoding, TLS options), SMTP_CA_FILE read
+ *  0. settings   SMTP_URL checked (encoding, TLS options), SMTP_CA_FILE read,
+ *                MAIL_FROM checked (one address, one line)
+ *     lock       output/<year>/distribute.lock, so a second run at the same time
+ *                stops instead of sending everyone the mail again (not for --dry-run)
  *  1. load       report inputs and headlines, distribution list, generated files
- *                (refused when older than their inputs), mail templates, sent-log
+ *                (each read once; refused when missing or older than their
+ *                inputs), mail templates, sent-log
  *  2. plan       who gets which files; who already has exactly these
  *  3. compose    every message rendered, also in --dry-run, so a template error
  *                shows before anything is sent
@@ -36,36 +46,40 @@ export interface DistributeOptions {
  *                a failure that would hit everyone stops the run
  */
 export async function distribute(paths: ProjectPaths, options: DistributeOptions): Promise<Outcome[]> {
-  const { log } = options;
+  const { log, year } = options;
   const transport = createDelivery(options.env);
-  const inputs = await loadDistribution(paths, options.year, options.document);
-  for (const bad of inputs.sentLog.badLines) {
-    log(`advarsel: ${inputs.sentLogPath}:${bad.line}: ${bad.problem}; linjen hoppes over (mottakeren kan få e-posten på nytt)`);
-  }
+  const configured = configuredSender(options.env);
+  const outputDir = join(paths.outputDir, String(year));
+  if (!existsSync(outputDir)) throw new ReportError(msg.distribute.noReportFiles(year, relative(paths.root, outputDir)));
+  const lockFile = join(outputDir, "distribute.lock");
+  const lock = options.dryRun ? undefined : acquireRunLock(lockFile, { display: relative(paths.root, lockFile), year, log });
+  try {
+    const inputs = await loadDistribution(paths, year, options.document);
+    for (const bad of inputs.sentLog.badLines) log(msg.distribute.sentLogBadLine(inputs.sentLogPath, bad.line, bad.problem).text);
 
-  const plan = planDeliveries(inputs.recipients, inputs.attachments, inputs.sentLog, { via: transport.kind, resend: options.resend });
-  for (const entry of plan) {
-    if (entry.action !== "no files" && entry.bytes > options.maxBytes) {
-      log(`advarsel: vedleggene til ${entry.recipient.address} er ${megabytes(entry.bytes)}, over grensen på ${megabytes(options.maxBytes)}`);
+    const plan = planDeliveries(inputs.recipients, inputs.attachments, inputs.sentLog, { via: transport.kind, resend: options.resend });
+    for (const entry of plan) {
+      if (entry.bytes > options.maxBytes) log(msg.distribute.oversize(entry.recipient.address, megabytes(entry.bytes), megabytes(options.maxBytes)).text);
     }
+
+    const from = configured ?? placeholderSender(inputs.report.organisation);
+    const outgoing: Outgoing[] = plan.filter((entry) => entry.action === "send").map((entry) => ({ delivery: entry, message: composeMessage(entry, inputs, from) }));
+    log(msg.distribute.sending(inputs.attachments.map((a) => a.name), transport.describe, options.dryRun).text);
+
+    const sent = options.dryRun
+      ? outgoing.map(({ delivery }): Outcome => ({
+          recipient: delivery.recipient,
+          status: "would send",
+          detail: `${delivery.files.map((f) => f.name).join(", ")} (${megabytes(delivery.bytes)})`,
+        }))
+      : await sendAll(outgoing, { transport, sentLog: inputs.sentLog, sentLogPath: inputs.sentLogPath, outputDir: inputs.outputDir, retry: options.retry, log });
+
+    const byAddress = new Map(sent.map((o) => [o.recipient.address, o]));
+    return plan.map((entry): Outcome => {
+      if (entry.action === "already served") return { recipient: entry.recipient, status: "already served", detail: msg.distribute.alreadyServed().text };
+      return byAddress.get(entry.recipient.address)!;
+    });
+  } finally {
+    lock?.release();
   }
-
-  const from = senderOf(options.env, inputs);
-  const outgoing: Outgoing[] = plan.filter((entry) => entry.action === "send").map((entry) => ({ delivery: entry, message: composeMessage(entry, inputs, from) }));
-  log(`Sender ${inputs.attachments.map((a) => a.name).join(" og ")} via ${transport.describe}${options.dryRun ? " (prøvekjøring: ingenting sendes)" : ""}`);
-
-  const sent = options.dryRun
-    ? outgoing.map(({ delivery }): Outcome => ({
-        recipient: delivery.recipient,
-        status: "would send",
-        detail: `${delivery.files.map((f) => f.name).join(", ")} (${megabytes(delivery.bytes)})`,
-      }))
-    : await sendAll(outgoing, { transport, sentLog: inputs.sentLog, sentLogPath: inputs.sentLogPath, outputDir: inputs.outputDir, retry: options.retry, log });
-
-  const byAddress = new Map(sent.map((o) => [o.recipient.address, o]));
-  return plan.map((entry): Outcome => {
-    if (entry.action === "no files") return { recipient: entry.recipient, status: "failed", detail: `no generated file in the formats ${entry.recipient.formats.join(", ")}` };
-    if (entry.action === "already served") return { recipient: entry.recipient, status: "already served", detail: "same files already sent" };
-    return byAddress.get(entry.recipient.address)!;
-  });
 }

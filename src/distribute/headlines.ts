@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import type { CheckInputs } from "../check/context.js";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { renderExpressions, type ExpressionUse } from "../narrative/expressions.js";
 
 /**
@@ -45,15 +46,8 @@ function checkUnitLabels(text: string, uses: readonly ExpressionUse[], at: { fil
     if (!scaled && !printsUnit) continue;
     const column = at.sourceLine.indexOf(label);
     const printed = uses.find((use) => PRINTED_UNIT.test(use.text))?.text;
-    const example = printed ? ` (here "${printed}")` : "";
-    throw new ReportError(
-      scaled
-        ? `the headline labels its figures "${label}", but expressions print kroner in whole kroner${example}`
-        : `the headline labels its figures "${label}", but the expressions print the unit already${example}`,
-      {
-        location: { file: at.file, ...(at.line !== undefined ? { line: at.line, ...(column >= 0 ? { column: column + 1 } : {}) } : {}) },
-        hint: `remove "${label}" from the headline`,
-      },
-    );
+    throw new ReportError(scaled ? msg.distribute.headlineScaledLabel(label, printed) : msg.distribute.headlineUnitLabel(label, printed), {
+      location: { file: at.file, ...(at.line !== undefined ? { line: at.line, ...(column >= 0 ? { column: column + 1 } : {}) } : {}) },
+    });
   }
 }

@@ -30,7 +30,7 @@ export async function loadDistribution(paths: ProjectPaths, year: number, docume
   const inputs = await loadInputs(paths, year, { log: () => {}, now: () => 0 }, document);
   const listFile = join(paths.dataDir, "distribution-list.csv");
   const recipients = loadRecipients(listFile, relative(paths.root, listFile));
-  const attachments = findAttachments(paths, year, document);
+  const attachments = findAttachments(paths, year, recipients, document);
   const templates = loadMessageTemplates(paths.templateDir, paths.root);
   const headlines = renderHeadlines(inputs, paths.root);
   const outputDir = join(paths.outputDir, String(year));

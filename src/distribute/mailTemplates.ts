@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import Handlebars from "handlebars";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { renderError, syntaxError } from "../render/templateErrors.js";
 import { checkFields, VIEW_FIELDS, type MessageView } from "./templateFields.js";
 
@@ -27,13 +28,13 @@ export function loadMessageTemplates(templateDir: string, root: string): Message
   const load = (name: string, escape: boolean): Render => {
     const file = join(templateDir, "mail", name);
     const display = relative(root, file);
-    if (!existsSync(file)) throw new ReportError("mail template is missing", { location: { file: display }, hint: "restore it from the repository" });
+    if (!existsSync(file)) throw new ReportError(msg.distribute.templateMissing(), { location: { file: display } });
     const source = readFileSync(file, "utf8");
     let ast: hbs.AST.Program;
     try {
       ast = hbs.parse(source);
     } catch (error) {
-      throw syntaxError(error, source, display, "mail template");
+      throw syntaxError(error, source, display, msg.distribute.templateKind().text);
     }
     checkFields(ast, VIEW_FIELDS, display);
     const template = hbs.compile(ast, { strict: true, noEscape: !escape });
@@ -41,7 +42,7 @@ export function loadMessageTemplates(templateDir: string, root: string): Message
       try {
         return template(view);
       } catch (error) {
-        throw renderError(error, display, VIEW_FIELDS, "mail template");
+        throw renderError(error, display, VIEW_FIELDS, msg.distribute.templateKind().text);
       }
     };
   };

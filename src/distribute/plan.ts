@@ -9,12 +9,13 @@ export interface PlannedDelivery {
   /** File name → SHA-256, as recorded in the sent-log. */
   readonly hashes: Readonly<Record<string, string>>;
   readonly bytes: number;
-  readonly action: "send" | "already served" | "no files";
+  readonly action: "send" | "already served";
 }
 
 /**
- * Stage 2: each recipient's files (in the formats they asked for), and
- * whether they already got exactly these files the same way.
+ * Stage 2: each recipient's files (in the formats they asked for; stage 1
+ * refused a run where one is missing), and whether they already got exactly
+ * these files the same way.
  */
 export function planDeliveries(
   recipients: readonly Recipient[],
@@ -26,8 +27,7 @@ export function planDeliveries(
     const files = attachments.filter((a) => recipient.formats.includes(a.format));
     const hashes = Object.fromEntries(files.map((f) => [f.name, f.hash]));
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    const action =
-      files.length === 0 ? "no files" : !options.resend && sentLog.served(recipient.address, hashes, options.via) ? "already served" : "send";
+    const action = !options.resend && sentLog.served(recipient.address, hashes, options.via) ? "already served" : "send";
     return { recipient, files, hashes, bytes, action };
   });
 }

@@ -2,13 +2,14 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 import { readCsv } from "../data/csv.js";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { emailAddress } from "./address.js";
 
 export const ATTACHABLE = ["pdf", "docx"] as const;
 export type Attachable = (typeof ATTACHABLE)[number];
 
 const recipientRow = z.object({
-  name: z.string().min(1, "expected the recipient's name"),
+  name: z.string().min(1, msg.distribute.recipientName().text),
   address: emailAddress,
   group: z.string().optional().default(""),
   formats: z
@@ -19,7 +20,7 @@ const recipientRow = z.object({
       const list = text.split(/[;\s]+/).filter(Boolean);
       for (const format of list) {
         if (!(ATTACHABLE as readonly string[]).includes(format)) {
-          ctx.addIssue({ code: "custom", message: `expected formats from ${ATTACHABLE.join(", ")} separated by ";"` });
+          ctx.addIssue({ code: "custom", message: msg.distribute.recipientFormats(ATTACHABLE.join(", ")).text });
         }
       }
       return (list.length ? list : [...ATTACHABLE]) as Attachable[];
@@ -31,10 +32,7 @@ export type Recipient = z.output<typeof recipientRow>;
 /** Reads the distribution list; a bad address stops with file and line before anything is sent. */
 export function loadRecipients(file: string, displayPath: string): Recipient[] {
   if (!existsSync(file)) {
-    throw new ReportError("the distribution list is missing", {
-      location: { file: displayPath },
-      hint: "create it with the columns name,address,group,formats",
-    });
+    throw new ReportError(msg.distribute.listMissing(), { location: { file: displayPath } });
   }
   const rows = readCsv(file, displayPath, recipientRow, { requiredColumns: ["name", "address"] });
   const seen = new Map<string, number>();
@@ -42,7 +40,7 @@ export function loadRecipients(file: string, displayPath: string): Recipient[] {
     const key = row.value.address.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw new ReportError(`${row.value.address} is on the list twice`, { location: { file: displayPath, line: row.line }, hint: `also on line ${earlier}` });
+      throw new ReportError(msg.distribute.duplicateRecipient(row.value.address, earlier), { location: { file: displayPath, line: row.line } });
     }
     seen.set(key, row.line);
   }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { SendMailOptions } from "nodemailer";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { writeFileAtomic } from "../output/atomicWrite.js";
 import { classifyFailure, type SmtpFailure } from "./failure.js";
 import type { PlannedDelivery } from "./plan.js";
@@ -71,7 +72,7 @@ async function sendWithRetries(message: SendMailOptions, address: string, contex
     } catch (error) {
       const failure = classifyFailure(error);
       if (!failure.transient || attempt >= context.retry.attempts) return { failure, attempts: attempt };
-      context.log(`  ${address}: forsøk ${attempt} feilet (${failure.text}), prøver igjen`);
+      context.log(msg.distribute.retrying(address, attempt, failure.text).text);
       await new Promise((resolve) => setTimeout(resolve, context.retry.baseDelayMs * 2 ** (attempt - 1)));
     }
   }
@@ -85,36 +86,21 @@ function readInfo(info: unknown): { messageId: string; raw: Buffer | undefined }
 }
 
 function stopped(failure: SmtpFailure, attempts: number, delivered: number, total: number, context: SendContext): ReportError {
+  const m = msg.distribute;
   const server = context.transport.describe;
-  const progress =
-    delivered === 0
-      ? "nothing was sent"
-      : `stopped with ${delivered} of ${total} messages delivered, which are recorded in ${context.sentLogPath} and will not be sent again`;
-  const after = attempts > 1 ? ` after ${attempts} attempts` : "";
+  const progress = delivered === 0 ? m.nothingSent().text : m.stoppedPartWay(delivered, total, context.sentLogPath).text;
   switch (failure.scope) {
     case "login":
-      return new ReportError(`the SMTP server ${server} refused the login (${failure.text}); ${progress}`, {
-        hint: "check the user name and password in SMTP_URL (URL-encoded); the run stops at the first refusal so the account is not locked",
-      });
+      return new ReportError(m.loginRefused(server, failure.text, progress));
     case "tls":
       if (failure.command === "STARTTLS" && failure.responseCode !== undefined) {
-        return context.transport.smtp?.auth
-          ? new ReportError(`the SMTP server ${server} offers no STARTTLS, so the password in SMTP_URL would go in clear (${failure.text}); ${progress}`, {
-              hint: "use the server's TLS port (smtps://…:465) or, only for a trusted relay, add ?tls=off to SMTP_URL",
-            })
-          : new ReportError(`the SMTP server ${server} refused STARTTLS (${failure.text}); ${progress}`, { hint: "ask the server's administrator, or use smtps://…:465" });
+        return new ReportError(context.transport.smtp?.auth ? m.noStarttls(server, failure.text, progress) : m.starttlsRefused(server, failure.text, progress));
       }
-      return new ReportError(`TLS with the SMTP server ${server} failed (${failure.text}); ${progress}`, {
-            hint: "if the server's certificate comes from your organisation's own CA, set SMTP_CA_FILE to that CA's PEM file",
-          });
+      return new ReportError(m.tlsFailed(server, failure.text, progress));
     case "sender":
-      return new ReportError(`the SMTP server ${server} refuses the sender (${failure.text}); ${progress}`, {
-        hint: "set MAIL_FROM to an address the account may send from",
-      });
+      return new ReportError(m.senderRefused(server, failure.text, progress));
     case "server":
     case "recipient":
-      return new ReportError(`cannot deliver through the SMTP server ${server}${after} (${failure.text}); ${progress}`, {
-        hint: "check that the server is up and SMTP_URL is right, then run again",
-      });
+      return new ReportError(m.cannotDeliver(server, attempts, failure.text, progress));
   }
 }

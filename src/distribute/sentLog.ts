@@ -1,9 +1,10 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { msg } from "../messages/catalogue.js";
 
 const sentEntry = z.object({
   recipient: z.string().min(1),
-  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/, "expected a SHA-256 hash")),
+  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
   messageId: z.string(),
   time: z.string().datetime(),
   via: z.enum(["smtp", "outbox"]),
@@ -71,12 +72,15 @@ function parseLine(text: string): SentEntry | string {
   try {
     json = JSON.parse(text);
   } catch {
-    return "not a JSON object (cut short?)";
+    return msg.distribute.sentLogNotJson().text;
   }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return msg.distribute.sentLogNotJson().text;
   const result = sentEntry.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  return issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
+  const field = issue.path.join(".");
+  const missing = issue.code === "invalid_type" && issue.received === "undefined";
+  return missing ? msg.distribute.sentLogFieldMissing(field).text : msg.distribute.sentLogFieldWrong(field).text;
 }
 
 function sorted(files: Readonly<Record<string, string>>): Record<string, string> {

@@ -1,4 +1,5 @@
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 
 /** What SMTP_URL says, checked and decoded. The password never appears in a message. */
 export interface SmtpSettings {
@@ -10,16 +11,12 @@ export interface SmtpSettings {
   readonly allowPlainLogin: boolean;
 }
 
-const EXAMPLE = "smtp://user:password@mail.example.no:587";
-const ENCODING_HINT =
-  "URL-encode the user name and password: @ → %40, : → %3A, / → %2F, ? → %3F, # → %23, % → %25, space → %20 " +
-  `(node -e 'console.log(encodeURIComponent(process.argv[1]))' 'the password' prints it encoded), e.g. ${EXAMPLE}`;
-
 /** RFC 3986 userinfo: unreserved, sub-delims and %XX escapes (":" separates user and password). */
 const USERINFO_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=]$/;
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$/;
 const HOST_PART = /^(?<host>\[[^\]]*\]|[^:/?#]*)(?::(?<port>[^/?#]*))?\/?(?:\?(?<query>[^#]*))?$/;
 const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = { tls: ["off"] };
+const m = msg.distribute;
 
 /**
  * Checks SMTP_URL before anything connects: scheme, host, port, options and,
@@ -30,27 +27,25 @@ const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = { tls: ["off"
 export function parseSmtpUrl(text: string): SmtpSettings {
   const scheme = /^(smtps?):\/\//i.exec(text);
   if (!scheme) {
-    throw fail(`SMTP_URL must start with smtp:// or smtps://`, `e.g. ${EXAMPLE} (the value is not shown here)`);
+    throw new ReportError(m.urlScheme());
   }
   const rest = text.slice(scheme[0].length);
   const at = rest.lastIndexOf("@");
   const userinfo = at === -1 ? undefined : rest.slice(0, at);
   const hostPart = HOST_PART.exec(at === -1 ? rest : rest.slice(at + 1));
   if (userinfo !== undefined) checkUserinfo(userinfo);
-  if (!hostPart?.groups) throw fail("SMTP_URL has no valid server after the user name and password", ENCODING_HINT);
+  if (!hostPart?.groups) throw new ReportError(m.urlNoServerAfterLogin());
   const { host = "", port: portText, query } = hostPart.groups;
-  if (!HOST.test(host)) {
-    throw fail(`SMTP_URL has no valid server name`, userinfo === undefined ? `e.g. ${EXAMPLE}` : ENCODING_HINT);
-  }
+  if (!HOST.test(host)) throw new ReportError(m.urlNoServer(userinfo !== undefined));
   const secure = scheme[1]!.toLowerCase() === "smtps";
   const port = portText === undefined || portText === "" ? (secure ? 465 : 587) : Number(portText);
   if (!/^\d{1,5}$/.test(portText ?? "0") || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw fail(`SMTP_URL has an invalid port "${portText}"`, "the port is a number from 1 to 65535, e.g. :587 (STARTTLS) or :465 (smtps://)");
+    throw new ReportError(m.urlPort(portText ?? ""));
   }
   const options = parseQuery(query ?? "");
-  if (secure && options.tls === "off") throw fail("SMTP_URL says smtps:// (TLS from the start) and ?tls=off at once", "use one of them");
+  if (secure && options.tls === "off") throw new ReportError(m.urlSmtpsAndTlsOff());
   const [user = "", pass = ""] = userinfo === undefined ? [] : splitOnce(userinfo, ":");
-  if (!user && pass) throw fail("SMTP_URL has a password but no user name", `e.g. ${EXAMPLE}`);
+  if (!user && pass) throw new ReportError(m.urlPasswordWithoutUser());
   return {
     secure,
     host: host.startsWith("[") ? host.slice(1, -1) : host,
@@ -62,26 +57,25 @@ export function parseSmtpUrl(text: string): SmtpSettings {
 
 /** Where mail goes, for the log: never the credentials. */
 export function describeSmtp(settings: SmtpSettings): string {
-  const login = settings.auth ? " (with login)" : "";
+  const login = settings.auth ? ` (${m.withLogin().text})` : "";
   return `${settings.secure ? "smtps" : "smtp"}://${settings.host}:${settings.port}${login}${settings.allowPlainLogin ? " (tls=off)" : ""}`;
 }
 
 function checkUserinfo(userinfo: string): void {
   const [user = "", pass = ""] = splitOnce(userinfo, ":");
   for (const [part, name] of [
-    [user, "user name"],
+    [user, "user"],
     [pass, "password"],
   ] as const) {
     for (let i = 0; i < part.length; i++) {
       const char = part[i]!;
       if (char === "%") {
         if (!/^[0-9A-Fa-f]{2}$/.test(part.slice(i + 1, i + 3))) {
-          throw fail(`the ${name} in SMTP_URL has a "%" that does not start an escape such as %40`, ENCODING_HINT);
+          throw new ReportError(m.urlBadEscape(name));
         }
         i += 2;
       } else if (!USERINFO_CHAR.test(char) && !(name === "password" && char === ":")) {
-        const shown = char === "@" ? "an unencoded @" : /\s/.test(char) ? "a space" : `an unencoded "${char}"`;
-        throw fail(`the ${name} in SMTP_URL contains ${shown}`, ENCODING_HINT);
+        throw new ReportError(m.urlUnencoded(name, char));
       }
     }
   }
@@ -89,7 +83,7 @@ function checkUserinfo(userinfo: string): void {
     decodeURIComponent(user);
     decodeURIComponent(pass);
   } catch {
-    throw fail("the user name or password in SMTP_URL has an escape that is not valid UTF-8", ENCODING_HINT);
+    throw new ReportError(m.urlBadUtf8());
   }
 }
 
@@ -98,8 +92,8 @@ function parseQuery(query: string): Record<string, string> {
   for (const pair of query.split("&").filter(Boolean)) {
     const [key = "", value = ""] = splitOnce(pair, "=");
     const allowed = QUERY_OPTIONS[key];
-    if (!allowed) throw fail(`SMTP_URL has an unknown option "${key}"`, "the only option is ?tls=off, for a trusted relay that offers no STARTTLS");
-    if (!allowed.includes(value)) throw fail(`SMTP_URL option ${key} takes ${allowed.join(" or ")}, not "${value}"`);
+    if (!allowed) throw new ReportError(m.urlUnknownOption(key));
+    if (!allowed.includes(value)) throw new ReportError(m.urlOptionValue(key, allowed, value));
     options[key] = value;
   }
   return options;
@@ -108,8 +102,4 @@ function parseQuery(query: string): Record<string, string> {
 function splitOnce(text: string, separator: string): [string, string] | [string] {
   const i = text.indexOf(separator);
   return i === -1 ? [text] : [text.slice(0, i), text.slice(i + 1)];
-}
-
-function fail(message: string, hint?: string): ReportError {
-  return new ReportError(message, hint ? { hint } : {});
 }

@@ -1,4 +1,5 @@
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 
 /** What the mail templates can use; every message is rendered from one of these. */
 export interface MessageView {
@@ -27,9 +28,8 @@ export function checkFields(program: hbs.AST.Program, scope: readonly string[] |
     const path = node as hbs.AST.PathExpression;
     if (path.data || path.depth > 0 || path.original === "this" || path.original === ".") return;
     if (path.parts[0] !== undefined && !scope.includes(path.parts[0])) {
-      throw new ReportError(`unknown field "${path.original}" in the mail template`, {
+      throw new ReportError(msg.distribute.unknownField(path.original, scope), {
         location: { file, line: path.loc.start.line, column: path.loc.start.column + 1 },
-        hint: scope.length ? `the fields are ${scope.join(", ")}` : "inside this list write {{this}}",
       });
     }
   };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import nodemailer, { type Transporter } from "nodemailer";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { describeSmtp, parseSmtpUrl, type SmtpSettings } from "./smtpUrl.js";
 
 export interface Delivery {
@@ -27,7 +28,7 @@ export interface Delivery {
 export function createDelivery(env: NodeJS.ProcessEnv): Delivery {
   const url = env.SMTP_URL;
   if (!url) {
-    return { kind: "outbox", describe: "outbox (no SMTP_URL set)", transporter: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "\r\n" }) };
+    return { kind: "outbox", describe: msg.distribute.outbox().text, transporter: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "\r\n" }) };
   }
   const smtp = parseSmtpUrl(url);
   const transporter = nodemailer.createTransport({
@@ -48,11 +49,11 @@ export function createDelivery(env: NodeJS.ProcessEnv): Delivery {
 function trustedCertificates(caFile: string | undefined): string[] {
   if (caFile === undefined || caFile === "") return [...rootCertificates];
   if (!existsSync(caFile)) {
-    throw new ReportError(`SMTP_CA_FILE names a file that does not exist: ${caFile}`, { hint: "give the path of the CA certificate as a PEM file" });
+    throw new ReportError(msg.distribute.caFileMissing(caFile));
   }
   const pem = readFileSync(caFile, "utf8");
   if (!pem.includes("-----BEGIN CERTIFICATE-----")) {
-    throw new ReportError(`SMTP_CA_FILE is not a PEM certificate: ${caFile}`, { hint: "it must contain -----BEGIN CERTIFICATE-----" });
+    throw new ReportError(msg.distribute.caFileNotPem(caFile));
   }
   return [...rootCertificates, pem];
 }

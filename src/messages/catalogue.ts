@@ -7,12 +7,14 @@ import { common } from "./common.js";
 import { importing } from "./importing.js";
 import { locking } from "./locking.js";
 import { lists } from "./lists.js";
+import { distribute } from "./distribute.js";
 
 export const msg = {
   common,
   importing,
   locking,
   lists,
+  distribute,
 } as const;
 
 export type Catalogue = typeof msg;

@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Outcome } from "../../src/distribute/distribute.js";
 import { replaceInFile } from "../helpers/edit.js";
-import { failure, lines, run } from "./mailProject.js";
+import { failure, lines, removedAfterTest, run } from "./mailProject.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { spawn } from "node:child_process";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
@@ -17,9 +17,10 @@ beforeAll(() => {
   built = scratchProject();
   expect(runReport(["2025", "--root", built, "--format", "pdf,docx"]).status).toBe(0);
 });
+afterAll(() => rmSync(built, { recursive: true, force: true }));
 
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), "kostra-mail-"));
+  const root = removedAfterTest(mkdtempSync(join(tmpdir(), "kostra-mail-")));
   for (const dir of ["data", "templates", "output"]) cpSync(join(built, dir), join(root, dir), { recursive: true, preserveTimestamps: true });
   return root;
 }
@@ -123,7 +124,7 @@ describe("npm run distribute: without SMTP_URL, --dry-run and refusals", () => {
     const root = project();
     const smtp = await server();
     replaceInFile(root, "data/distribution-list.csv", "presse@example.org", "presse(at)example.org");
-    expect(await failure(run(root, { SMTP_URL: smtp.url }))).toMatch(/^data\/distribution-list\.csv:7:2: expected an e-mail address/);
+    expect(await failure(run(root, { SMTP_URL: smtp.url }))).toMatch(/^data\/distribution-list\.csv:7:2: ugyldig e-postadresse /);
     expect(smtp.received).toHaveLength(0);
   });
 
@@ -131,10 +132,10 @@ describe("npm run distribute: without SMTP_URL, --dry-run and refusals", () => {
     const root = project();
     const future = new Date(Date.now() + 60_000);
     utimesSync(join(root, "data", "2025", "observations.csv"), future, future);
-    expect(await failure(run(root, {}))).toMatch(/^output\/2025\/kostra-analyse-2025\.pdf is older than data\/2025\/observations\.csv \(.*run npm run report -- 2025 first\)$/);
+    expect(await failure(run(root, {}))).toMatch(/^output\/2025\/kostra-analyse-2025\.pdf er eldre enn data\/2025\/observations\.csv \(.*npm run report -- 2025 først\)$/);
     const empty = project();
     for (const f of ["kostra-analyse-2025.pdf", "kostra-analyse-2025.docx"]) rmSync(join(empty, "output", "2025", f));
-    expect(await failure(run(empty, {}))).toBe("no report files for 2025 in output/2025 (run npm run report -- 2025 first)");
+    expect(await failure(run(empty, {}))).toBe("ingen rapportfiler for 2025 i output/2025 (lag dem først med npm run report -- 2025)");
   });
 
   it("warns when a message's attachments exceed the size limit", async () => {
@@ -164,13 +165,13 @@ describe("SMTP_URL=smtp://127.0.0.1:<port> npm run distribute -- 2025 (the real 
     const smtp = await server();
     const first = await command(["2025", "--root", root], { SMTP_URL: smtp.url, MAIL_FROM: "Analyse <analyse@example.org>" });
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`^distribute: ${list(root).length} delivered, 0 already served, 0 would send, 0 failed$`, "m"));
+    expect(first.stdout).toMatch(new RegExp(`^distribute: ${list(root).length} levert, 0 hadde fått dem fra før, 0 ville fått, 0 feilet$`, "m"));
     expect(smtp.received).toHaveLength(list(root).length);
     expect(smtp.received.flatMap((r) => r.mail.attachments.map((a) => a.filename)).sort()).toContain("kostra-analyse-2025.docx");
     expect(smtp.received[0]!.mail.from?.value[0]).toEqual({ name: "Analyse", address: "analyse@example.org" });
     const second = await command(["2025", "--root", root], { SMTP_URL: smtp.url });
     expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(new RegExp(`^distribute: 0 delivered, ${list(root).length} already served`, "m"));
+    expect(second.stdout).toMatch(new RegExp(`^distribute: 0 levert, ${list(root).length} hadde fått dem fra før`, "m"));
     expect(smtp.received).toHaveLength(list(root).length);
   });
 
@@ -179,7 +180,7 @@ describe("SMTP_URL=smtp://127.0.0.1:<port> npm run distribute -- 2025 (the real 
     const smtp = await server({ reject: ["analyse@example.org"] });
     const result = await command(["2025", "--root", root], { SMTP_URL: smtp.url });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^analyse@example\.org\s+failed\s+550 /m);
+    expect(result.stdout).toMatch(/^analyse@example\.org\s+feilet\s+550 /m);
   });
 
   it("a wrong password stops the command at once with exit code 1 and a message without the password", async () => {
@@ -187,7 +188,7 @@ describe("SMTP_URL=smtp://127.0.0.1:<port> npm run distribute -- 2025 (the real 
     const smtp = await server({ password: "riktig" });
     const result = await command(["2025", "--root", root], { SMTP_URL: `smtp://rapport:feil-passord@127.0.0.1:${smtp.port}/?tls=off` });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^feil: the SMTP server smtp:\/\/127\.0\.0\.1:\d+ \(with login\) \(tls=off\) refused the login \(535 .*\); nothing was sent \(check the user name/m);
+    expect(result.stderr).toMatch(/^feil: SMTP-serveren smtp:\/\/127\.0\.0\.1:\d+ \(med innlogging\) \(tls=off\) avviste innloggingen \(535 .*\); ingenting ble sendt \(sjekk brukernavn og passord/m);
     expect(result.stdout + result.stderr).not.toContain("feil-passord");
     expect(smtp.logins).toHaveLength(1);
   });

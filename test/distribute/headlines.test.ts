@@ -4,7 +4,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { REPO } from "../helpers/project.js";
-import { editInput, failure, mailProject, recipientsOf, run, server } from "./mailProject.js";
+import { editInput, failure, mailProject, recipientsOf, reportError, run, server } from "./mailProject.js";
 
 type Row = Record<string, string>;
 const csv = (file: string): Row[] => parseCsv(readFileSync(join(REPO, "data", file), "utf8"), { columns: true, bom: true }) as Row[];
@@ -74,22 +74,23 @@ describe("the headline figures in the e-mail (issue 10.18)", () => {
     const column = readFileSync(join(root, "data", "2025", "report.yaml"), "utf8").split("\n")[line - 1]!.indexOf("(1 000 kr)") + 1;
     const message = await failure(run(root, {}, { dryRun: true }));
     expect(message).toBe(
-      `data/2025/report.yaml:${line}:${column}: the headline labels its figures "(1 000 kr)", but expressions print kroner in whole kroner ` +
-        `(here "${expectedHeadlines()[1]!.match(/var (.*?) i Bærum/)![1]}") (remove "(1 000 kr)" from the headline)`,
+      `data/2025/report.yaml:${line}:${column}: hovedtallet merker tallene «(1 000 kr)», men uttrykkene skriver kroner i hele kroner ` +
+        `(her «${expectedHeadlines()[1]!.match(/var (.*?) i Bærum/)![1]}») (fjern «(1 000 kr)» fra hovedtallet)`,
     );
   });
 
   it.each(["(i 1 000 kr)", "(1000 kr)", "(i 1000 kroner)", "(mill. kr)"])("%s is refused as well", async (label) => {
     const root = mailProject();
     editInput(root, "data/2025/report.yaml", " i ASSS-snittet.'", ` i ASSS-snittet ${label}.'`);
-    expect(await failure(run(root, {}, { dryRun: true }))).toContain(`the headline labels its figures "${label}", but expressions print kroner in whole kroner`);
+    expect((await reportError(run(root, {}, { dryRun: true }))).id).toBe("distribute.headlineScaledLabel");
+    expect(await failure(run(root, {}, { dryRun: true }))).toContain(`hovedtallet merker tallene «${label}», men uttrykkene skriver kroner i hele kroner`);
   });
 
   it('a unit label such as "(prosent)" next to an expression that prints its unit is refused; with enhet=false it is allowed', async () => {
     const root = mailProject();
     editInput(root, "data/2025/report.yaml", '{{verdi "godkjent-utdanning" "Bærum" 2024}}.', '{{verdi "godkjent-utdanning" "Bærum" 2024}} (prosent).');
     const line = readFileSync(join(root, "data", "2025", "report.yaml"), "utf8").split("\n").findIndex((text) => text.includes("(prosent).")) + 1;
-    expect(await failure(run(root, {}, { dryRun: true }))).toMatch(new RegExp(`^data/2025/report\\.yaml:${line}:\\d+: the headline labels its figures "\\(prosent\\)", but the expressions print the unit already`));
+    expect(await failure(run(root, {}, { dryRun: true }))).toMatch(new RegExp(`^data/2025/report\\.yaml:${line}:\\d+: hovedtallet merker tallene «\\(prosent\\)», men uttrykkene skriver enheten selv`));
     editInput(root, "data/2025/report.yaml", '2024}} (prosent).', '2024 enhet=false}} (prosent).');
     const smtp = await server();
     await run(root, { SMTP_URL: smtp.url });

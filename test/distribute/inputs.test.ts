@@ -44,7 +44,7 @@ describe("files older than the data: only that year's report inputs count (issue
       const root = mailProject();
       touch(root, path);
       expect(await failure(run(root, {}, { dryRun: true }))).toBe(
-        `output/2025/kostra-analyse-2025.pdf is older than ${path} (the data or text changed after the report was made; run npm run report -- 2025 first)`,
+        `output/2025/kostra-analyse-2025.pdf er eldre enn ${path} (dataene eller teksten er endret etter at rapporten ble laget; lag den på nytt med npm run report -- 2025 først)`,
       );
     },
   );
@@ -66,9 +66,9 @@ describe("sent-log.jsonl: every line validated, bad ones reported, good ones kep
     expect(outcomes.filter((o) => o.status === "already served").map((o) => o.recipient.address).sort()).toEqual([served, alsoServed].sort());
     expect(outcomes.filter((o) => o.status === "saved")).toHaveLength(recipientsOf(root).length - 2);
     expect(lines.filter((l) => l.startsWith("advarsel: output/2025/sent-log.jsonl:"))).toEqual([
-      "advarsel: output/2025/sent-log.jsonl:2: not a JSON object (cut short?); linjen hoppes over (mottakeren kan få e-posten på nytt)",
-      "advarsel: output/2025/sent-log.jsonl:3: files: Required; linjen hoppes over (mottakeren kan få e-posten på nytt)",
-      "advarsel: output/2025/sent-log.jsonl:5: not a JSON object (cut short?); linjen hoppes over (mottakeren kan få e-posten på nytt)",
+      "advarsel: output/2025/sent-log.jsonl:2: ikke et JSON-objekt (avkuttet?); linjen hoppes over (mottakeren kan få e-posten på nytt)",
+      "advarsel: output/2025/sent-log.jsonl:3: feltet «files» mangler; linjen hoppes over (mottakeren kan få e-posten på nytt)",
+      "advarsel: output/2025/sent-log.jsonl:5: ikke et JSON-objekt (avkuttet?); linjen hoppes over (mottakeren kan få e-posten på nytt)",
     ]);
     const after = readFileSync(join(out, "sent-log.jsonl"), "utf8").split("\n");
     expect(after.slice(0, 5)).toEqual(original);
@@ -120,7 +120,7 @@ describe("mail template errors are found by --dry-run (issue 10.8)", () => {
     const column = "Hei {{navn}},".indexOf("navn") + 1;
     const message = await failure(run(root, {}, { dryRun: true }));
     expect(message).toBe(
-      `templates/mail/body.txt.hbs:1:${column}: unknown field "navn" in the mail template (the fields are name, title, subtitle, organisation, chapters, headlines, files)`,
+      `templates/mail/body.txt.hbs:1:${column}: ukjent felt «navn» i e-postmalen (feltene er name, title, subtitle, organisation, chapters, headlines, files)`,
     );
   });
 
@@ -129,7 +129,7 @@ describe("mail template errors are found by --dry-run (issue 10.8)", () => {
     replaceInFile(root, "templates/mail/body.txt.hbs", "{{#each chapters}}", "{{#each kapitler}}");
     const line = readFileSync(join(root, "templates", "mail", "body.txt.hbs"), "utf8").split("\n").indexOf("{{#each kapitler}}") + 1;
     expect(await failure(run(root, {}, { dryRun: true }))).toBe(
-      `templates/mail/body.txt.hbs:${line}:9: unknown field "kapitler" in the mail template (the fields are name, title, subtitle, organisation, chapters, headlines, files)`,
+      `templates/mail/body.txt.hbs:${line}:9: ukjent felt «kapitler» i e-postmalen (feltene er name, title, subtitle, organisation, chapters, headlines, files)`,
     );
   });
 
@@ -137,7 +137,7 @@ describe("mail template errors are found by --dry-run (issue 10.8)", () => {
     const root = mailProject();
     replaceInFile(root, "templates/mail/body.html.hbs", "<li>{{name}} ({{size}})</li>", "<li>{{name}} ({{storrelse}})</li>");
     const message = await failure(run(root, {}, { dryRun: true }));
-    expect(message).toMatch(/^templates\/mail\/body\.html\.hbs:12:\d+: unknown field "storrelse" in the mail template/);
+    expect(message).toMatch(/^templates\/mail\/body\.html\.hbs:12:\d+: ukjent felt «storrelse» i e-postmalen/);
     expect(message).not.toContain("[object Object]");
   });
 });

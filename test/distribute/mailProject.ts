@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach } from "vitest";
@@ -9,6 +10,7 @@ import { projectPaths } from "../../src/pipeline.js";
 import { replaceInFile } from "../helpers/edit.js";
 import { scratchProject } from "../helpers/project.js";
 import { startSmtpServer, type ServerBehaviour, type TestSmtpServer } from "../helpers/smtp.js";
+import { startRecordingServer, type RecordingOptions, type RecordingServer } from "./recordingServer.js";
 
 /** When the inputs of the scratch project were "last edited": long before the report files. */
 export const INPUTS_TIME = new Date("2025-06-01T12:00:00Z");
@@ -19,7 +21,7 @@ export const INPUTS_TIME = new Date("2025-06-01T12:00:00Z");
  * tests of the mail itself, without printing a PDF.
  */
 export function mailProject(): string {
-  const root = scratchProject();
+  const root = removedAfterTest(scratchProject());
   setTimes(root, INPUTS_TIME);
   const out = join(root, "output", "2025");
   mkdirSync(out, { recursive: true });
@@ -49,6 +51,13 @@ export function recipientsOf(root: string): string[] {
 
 export const lines: string[] = [];
 
+const temporary: string[] = [];
+/** A temporary folder the test made, removed when the test ends (also when it fails). */
+export function removedAfterTest(dir: string): string {
+  temporary.push(dir);
+  return dir;
+}
+
 export function run(root: string, env: NodeJS.ProcessEnv, extra: Partial<DistributeOptions> = {}): Promise<Outcome[]> {
   return distribute(projectPaths(root), {
     year: 2025,
@@ -64,19 +73,40 @@ export function run(root: string, env: NodeJS.ProcessEnv, extra: Partial<Distrib
 
 /** The formatted ReportError a run ends with; fails the test if the run succeeds or fails otherwise. */
 export async function failure(promise: Promise<unknown>): Promise<string> {
+  return (await reportError(promise)).format();
+}
+
+/** The ReportError a run ends with (its `id` names the catalogue message); fails the test if the run succeeds or fails otherwise. */
+export async function reportError(promise: Promise<unknown>): Promise<ReportError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ReportError) return error.format();
+    if (error instanceof ReportError) return error;
     throw error;
   }
   throw new Error("expected the run to stop with a ReportError");
 }
 
-const servers: TestSmtpServer[] = [];
+/** Every file under output/ with the SHA-256 of its bytes: compared before and after a run that must change nothing. */
+export function outputs(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[path.slice(root.length + 1)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  walk(join(root, "output"));
+  return files;
+}
+
+const servers: (TestSmtpServer | RecordingServer)[] = [];
 afterEach(async () => {
   lines.length = 0;
   await Promise.all(servers.splice(0).map((s) => s.close()));
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A real SMTP server on 127.0.0.1, closed after the test. */
@@ -86,9 +116,16 @@ export async function server(behaviour?: ServerBehaviour): Promise<TestSmtpServe
   return s;
 }
 
+/** A real SMTP server on 127.0.0.1 that keeps the envelope (MAIL FROM) and the raw message, closed after the test. */
+export async function recordingServer(options?: RecordingOptions): Promise<RecordingServer> {
+  const s = await startRecordingServer(options);
+  servers.push(s);
+  return s;
+}
+
 /** A self-signed certificate for 127.0.0.1, made with openssl: key, cert, and the cert's file (the CA to trust). */
 export function selfSignedCertificate(): { key: string; cert: string; caFile: string } {
-  const dir = mkdtempSync(join(tmpdir(), "kostra-tls-"));
+  const dir = removedAfterTest(mkdtempSync(join(tmpdir(), "kostra-tls-")));
   const result = spawnSync(
     "openssl",
     ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",

@@ -43,7 +43,7 @@ describe("TLS: credentials never go in clear (issue 10.19)", () => {
     const tls = selfSignedCertificate();
     const smtp = await server({ tls: { key: tls.key, cert: tls.cert } });
     const message = await failure(run(root, { SMTP_URL: `smtp://rapport:hemmelig@127.0.0.1:${smtp.port}` }));
-    expect(message).toMatch(/^TLS with the SMTP server smtp:\/\/127\.0\.0\.1:\d+ \(with login\) failed \(.*certificate.*\); nothing was sent \(.*SMTP_CA_FILE/);
+    expect(message).toMatch(/^TLS mot SMTP-serveren smtp:\/\/127\.0\.0\.1:\d+ \(med innlogging\) feilet \(.*certificate.*\); ingenting ble sendt \(.*SMTP_CA_FILE/);
     expect(smtp.logins).toHaveLength(0);
     expect(smtp.received).toHaveLength(0);
     expect(smtp.connections()).toBe(1);
@@ -53,7 +53,7 @@ describe("TLS: credentials never go in clear (issue 10.19)", () => {
     const root = mailProject();
     const smtp = await server();
     const message = await failure(run(root, { SMTP_URL: `smtp://rapport:hemmelig@127.0.0.1:${smtp.port}` }));
-    expect(message).toMatch(/^the SMTP server smtp:\/\/127\.0\.0\.1:\d+ \(with login\) offers no STARTTLS, so the password in SMTP_URL would go in clear .*nothing was sent \(.*\?tls=off/);
+    expect(message).toMatch(/^SMTP-serveren smtp:\/\/127\.0\.0\.1:\d+ \(med innlogging\) tilbyr ikke STARTTLS, så passordet i SMTP_URL ville gått ukryptert .*ingenting ble sendt \(.*\?tls=off/);
     expect(message).not.toContain("hemmelig");
     expect(smtp.logins).toHaveLength(0);
     expect(smtp.received).toHaveLength(0);
@@ -79,8 +79,8 @@ describe("TLS: credentials never go in clear (issue 10.19)", () => {
   it("SMTP_CA_FILE that is missing or not a certificate stops before anything connects", async () => {
     const root = mailProject();
     const smtp = await server();
-    expect(await failure(run(root, { SMTP_URL: smtp.url, SMTP_CA_FILE: join(root, "nope.pem") }))).toMatch(/^SMTP_CA_FILE names a file that does not exist: /);
-    expect(await failure(run(root, { SMTP_URL: smtp.url, SMTP_CA_FILE: join(root, "data", "regions.csv") }))).toMatch(/^SMTP_CA_FILE is not a PEM certificate: /);
+    expect(await failure(run(root, { SMTP_URL: smtp.url, SMTP_CA_FILE: join(root, "nope.pem") }))).toMatch(/^SMTP_CA_FILE peker på en fil som ikke finnes: .*nope\.pem /);
+    expect(await failure(run(root, { SMTP_URL: smtp.url, SMTP_CA_FILE: join(root, "data", "regions.csv") }))).toMatch(/^SMTP_CA_FILE er ikke et PEM-sertifikat: .*regions\.csv /);
     expect(smtp.connections()).toBe(0);
   });
 });
@@ -90,7 +90,7 @@ describe("failures that would hit everyone stop the run (issue 10.20)", () => {
     const root = mailProject();
     const smtp = await server({ password: "riktig" });
     const message = await failure(run(root, { SMTP_URL: `smtp://rapport:feil@127.0.0.1:${smtp.port}/?tls=off` }));
-    expect(message).toMatch(/^the SMTP server smtp:\/\/127\.0\.0\.1:\d+ \(with login\) \(tls=off\) refused the login \(535 .*\); nothing was sent \(check the user name and password in SMTP_URL/);
+    expect(message).toMatch(/^SMTP-serveren smtp:\/\/127\.0\.0\.1:\d+ \(med innlogging\) \(tls=off\) avviste innloggingen \(535 .*\); ingenting ble sendt \(sjekk brukernavn og passord i SMTP_URL/);
     expect(smtp.logins).toHaveLength(1);
     expect(smtp.received).toHaveLength(0);
     expect(logged(root)).toHaveLength(0);
@@ -100,7 +100,7 @@ describe("failures that would hit everyone stop the run (issue 10.20)", () => {
     const root = mailProject();
     const tcp = await hangingUp();
     const message = await failure(run(root, { SMTP_URL: `smtp://127.0.0.1:${tcp.port}` }));
-    expect(message).toMatch(/^cannot deliver through the SMTP server smtp:\/\/127\.0\.0\.1:\d+ after 3 attempts \(.*\); nothing was sent/);
+    expect(message).toMatch(/^får ikke levert gjennom SMTP-serveren smtp:\/\/127\.0\.0\.1:\d+ etter 3 forsøk \(.*\); ingenting ble sendt/);
     expect(tcp.connections()).toBe(3);
     expect(lines.filter((l) => /forsøk \d feilet/.test(l))).toHaveLength(2);
     expect(lines.filter((l) => /forsøk \d feilet/.test(l)).every((l) => l.startsWith(`  ${recipientsOf(root)[0]}:`))).toBe(true);
@@ -112,7 +112,7 @@ describe("failures that would hit everyone stop the run (issue 10.20)", () => {
     const port = tcp.port;
     await new Promise((resolve) => tcpServers.pop()!.close(resolve));
     const message = await failure(run(root, { SMTP_URL: `smtp://127.0.0.1:${port}` }));
-    expect(message).toMatch(/^cannot deliver through the SMTP server .* after 3 attempts \(.*ECONNREFUSED.*\); nothing was sent/);
+    expect(message).toMatch(/^får ikke levert gjennom SMTP-serveren .* etter 3 forsøk \(.*ECONNREFUSED.*\); ingenting ble sendt/);
     expect(lines.filter((l) => /forsøk \d feilet/.test(l))).toHaveLength(2);
   });
 
@@ -122,7 +122,7 @@ describe("failures that would hit everyone stop the run (issue 10.20)", () => {
     const message = await failure(run(root, { SMTP_URL: dropping.url }));
     const everyone = recipientsOf(root);
     expect(message).toMatch(
-      new RegExp(`after 3 attempts \\(ECONNECTION: .*\\); stopped with 2 of ${everyone.length} messages delivered, which are recorded in output/2025/sent-log\\.jsonl and will not be sent again`),
+      new RegExp(`etter 3 forsøk \\(ECONNECTION: .*\\); stoppet etter at 2 av ${everyone.length} e-poster ble levert; de står i output/2025/sent-log\\.jsonl og sendes ikke på nytt`),
     );
     expect(dropping.received).toHaveLength(2);
     expect(logged(root).map((l) => (JSON.parse(l) as { recipient: string }).recipient)).toEqual(dropping.received.map((r) => r.to[0]));
@@ -136,7 +136,7 @@ describe("failures that would hit everyone stop the run (issue 10.20)", () => {
   it("the count of delivered messages at a stop leaves out the recipients that were refused", async () => {
     const root = mailProject();
     const smtp = await server({ reject: [recipientsOf(root)[0]!], dropAfter: 2 });
-    expect(await failure(run(root, { SMTP_URL: smtp.url }))).toMatch(/; stopped with 2 of \d+ messages delivered, /);
+    expect(await failure(run(root, { SMTP_URL: smtp.url }))).toMatch(/; stoppet etter at 2 av \d+ e-poster ble levert; /);
     expect(logged(root)).toHaveLength(2);
   });
 
@@ -151,9 +151,9 @@ describe("failures that would hit everyone stop the run (issue 10.20)", () => {
 
 describe("SMTP_URL is checked before anything connects (issue 10.21)", () => {
   it.each([
-    ["smtp://rapport:%zz@127.0.0.1:PORT", /^the password in SMTP_URL has a "%" that does not start an escape such as %40 \(URL-encode .*@ → %40/],
-    ["smtp://rapport:p@ss@127.0.0.1:PORT", /^the password in SMTP_URL contains an unencoded @ \(URL-encode/],
-    ["smtp://rapport:12#ss@127.0.0.1:PORT", /^the password in SMTP_URL contains an unencoded "#" \(URL-encode/],
+    ["smtp://rapport:%zz@127.0.0.1:PORT", /^passordet i SMTP_URL har en «%» som ikke starter en koding som %40 \(URL-kod .*@ → %40/],
+    ["smtp://rapport:p@ss@127.0.0.1:PORT", /^passordet i SMTP_URL inneholder en ukodet @ \(URL-kod/],
+    ["smtp://rapport:12#ss@127.0.0.1:PORT", /^passordet i SMTP_URL inneholder en ukodet «#» \(URL-kod/],
   ])("%s is reported with how to encode it, and no connection is made", async (url, expected) => {
     const root = mailProject();
     const smtp = await server();

@@ -39,38 +39,38 @@ describe("SMTP_URL (issue 10.21)", () => {
   });
 
   it.each([
-    ["smtp://u:%zz@h.no:587", 'the password in SMTP_URL has a "%" that does not start an escape such as %40'],
-    ["smtp://u:50%@h.no:587", 'the password in SMTP_URL has a "%" that does not start an escape such as %40'],
-    ["smtp://u:%C3@h.no:587", "the user name or password in SMTP_URL has an escape that is not valid UTF-8"],
-    ["smtp://u:p@ss@h.no:587", "the password in SMTP_URL contains an unencoded @"],
-    ["smtp://rapport@kommune.no:pw@h.no:587", "the user name in SMTP_URL contains an unencoded @"],
-    ["smtp://u:12#x@h.no:587", 'the password in SMTP_URL contains an unencoded "#"'],
-    ["smtp://u:pa/ss@h.no:587", 'the password in SMTP_URL contains an unencoded "/"'],
-    ["smtp://u:pa ss@h.no:587", "the password in SMTP_URL contains a space"],
+    ["smtp://u:%zz@h.no:587", "passordet i SMTP_URL har en «%» som ikke starter en koding som %40"],
+    ["smtp://u:50%@h.no:587", "passordet i SMTP_URL har en «%» som ikke starter en koding som %40"],
+    ["smtp://u:%C3@h.no:587", "brukernavnet eller passordet i SMTP_URL har en koding som ikke er gyldig UTF-8"],
+    ["smtp://u:p@ss@h.no:587", "passordet i SMTP_URL inneholder en ukodet @"],
+    ["smtp://rapport@kommune.no:pw@h.no:587", "brukernavnet i SMTP_URL inneholder en ukodet @"],
+    ["smtp://u:12#x@h.no:587", "passordet i SMTP_URL inneholder en ukodet «#»"],
+    ["smtp://u:pa/ss@h.no:587", "passordet i SMTP_URL inneholder en ukodet «/»"],
+    ["smtp://u:pa ss@h.no:587", "passordet i SMTP_URL inneholder et mellomrom"],
   ])("%s: %s, with how to encode it", (url, expected) => {
     const message = refusal(url);
-    expect(message.startsWith(`${expected} (URL-encode the user name and password: @ → %40`)).toBe(true);
+    expect(message.startsWith(`${expected} (URL-kod brukernavn og passord: @ → %40`)).toBe(true);
     expect(message).not.toMatch(/zz|50%@|p@ss|12#x|pa\/ss|pa ss|URI malformed/);
   });
 
   it.each([
-    ["http://h.no", "SMTP_URL must start with smtp:// or smtps://"],
-    ["mail.kommune.no:587", "SMTP_URL must start with smtp:// or smtps://"],
-    ["smtp://", "SMTP_URL has no valid server name"],
-    ["smtp://-h.no", "SMTP_URL has no valid server name"],
-    ["smtp://h_x.no", "SMTP_URL has no valid server name"],
-    ["smtp://h.no:99999", 'SMTP_URL has an invalid port "99999"'],
-    ["smtp://h.no:5x", 'SMTP_URL has an invalid port "5x"'],
-    ["smtp://h.no/?tls=no", 'SMTP_URL option tls takes off, not "no"'],
-    ["smtp://h.no/?secure=true", 'SMTP_URL has an unknown option "secure"'],
-    ["smtp://:hemmelig@h.no", "SMTP_URL has a password but no user name"],
-    ["smtps://h.no/?tls=off", "SMTP_URL says smtps:// (TLS from the start) and ?tls=off at once"],
+    ["http://h.no", "SMTP_URL må begynne med smtp:// eller smtps://"],
+    ["mail.kommune.no:587", "SMTP_URL må begynne med smtp:// eller smtps://"],
+    ["smtp://", "SMTP_URL har ikke noe gyldig servernavn"],
+    ["smtp://-h.no", "SMTP_URL har ikke noe gyldig servernavn"],
+    ["smtp://h_x.no", "SMTP_URL har ikke noe gyldig servernavn"],
+    ["smtp://h.no:99999", "SMTP_URL har en ugyldig port «99999»"],
+    ["smtp://h.no:5x", "SMTP_URL har en ugyldig port «5x»"],
+    ["smtp://h.no/?tls=no", "valget tls i SMTP_URL kan være off, ikke «no»"],
+    ["smtp://h.no/?secure=true", "SMTP_URL har et ukjent valg «secure»"],
+    ["smtp://:hemmelig@h.no", "SMTP_URL har et passord, men ikke noe brukernavn"],
+    ["smtps://h.no/?tls=off", "SMTP_URL sier både smtps:// (TLS fra start) og ?tls=off"],
   ])("%s is refused: %s", (url, expected) => {
     expect(refusal(url).startsWith(expected)).toBe(true);
   });
 
   it("the description for the log never holds the credentials", () => {
-    expect(describeSmtp(parseSmtpUrl("smtp://rapport:hemmelig@mail.kommune.no:587"))).toBe("smtp://mail.kommune.no:587 (with login)");
-    expect(describeSmtp(parseSmtpUrl("smtp://rapport:hemmelig@127.0.0.1:25/?tls=off"))).toBe("smtp://127.0.0.1:25 (with login) (tls=off)");
+    expect(describeSmtp(parseSmtpUrl("smtp://rapport:hemmelig@mail.kommune.no:587"))).toBe("smtp://mail.kommune.no:587 (med innlogging)");
+    expect(describeSmtp(parseSmtpUrl("smtp://rapport:hemmelig@127.0.0.1:25/?tls=off"))).toBe("smtp://127.0.0.1:25 (med innlogging) (tls=off)");
   });
 });

@@ -1,4 +1,5 @@
 import { ReportError } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
 import type { Outcome } from "../../distribute/distribute.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
@@ -12,21 +13,22 @@ med innlogging kreves STARTTLS (smtps:// = TLS fra start; ?tls=off bare for en b
 relay), SMTP_CA_FILE=<pem> for kommunens egen CA, og spesialtegn i passordet URL-kodes
 (@ → %40). Avsender er MAIL_FROM. Uten SMTP_URL lagres hver e-post som .eml i
 output/<år>/outbox/. Hvem som har fått hva, står i output/<år>/sent-log.jsonl; en ny
-kjøring sender bare til dem som mangler eller har fått eldre filer.`,
+kjøring sender bare til dem som mangler eller har fått eldre filer. Bare én utsending per år
+kan gå om gangen (output/<år>/distribute.lock); en til stopper med en melding om den som går.`,
   options: {
     document: DOCUMENT_OPTION,
     "dry-run": { type: "boolean", describe: "vis hvem som ville fått hva, med størrelser, og send ingenting" },
     resend: { type: "boolean", describe: "send til alle igjen, også dem som har fått de samme filene" },
     "max-size": { type: "string", value: "<MB>", describe: "advar når vedleggene til én mottaker er større (standard 10)" },
   },
-  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  positionals: { min: 1, max: 1, name: "rapportåret, f.eks. 2025" },
   async run(args, { root, env, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { distribute } = await import("../../distribute/distribute.js");
     const { projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "distribute");
     const maxMb = args.values["max-size"] === undefined ? 10 : Number(args.values["max-size"]);
-    if (!(maxMb > 0)) throw new ReportError("--max-size needs a number of megabytes", { hint: "e.g. --max-size 10" });
+    if (!(maxMb > 0)) throw new ReportError(msg.distribute.maxSize());
     const document = documentOf(args);
     const outcomes = await distribute(projectPaths(root), {
       year,
@@ -43,11 +45,19 @@ kjøring sender bare til dem som mangler eller har fått eldre filer.`,
   },
 };
 
+const STATUS: Readonly<Record<Outcome["status"], () => string>> = {
+  sent: () => msg.distribute.statusSent().text,
+  saved: () => msg.distribute.statusSaved().text,
+  "already served": () => msg.distribute.statusAlreadyServed().text,
+  "would send": () => msg.distribute.statusWouldSend().text,
+  failed: () => msg.distribute.statusFailed().text,
+};
+
 function printSummary(outcomes: readonly Outcome[], out: (line: string) => void): void {
   const width = Math.max(...outcomes.map((o) => o.recipient.address.length), 8);
   out("");
-  out(`${"Mottaker".padEnd(width)}  ${"Status".padEnd(14)}  Detaljer`);
-  for (const o of outcomes) out(`${o.recipient.address.padEnd(width)}  ${o.status.padEnd(14)}  ${o.detail}`);
+  out(msg.distribute.tableHeader(width).text);
+  for (const o of outcomes) out(`${o.recipient.address.padEnd(width)}  ${STATUS[o.status]().padEnd(14)}  ${o.detail}`);
   const count = (status: Outcome["status"]) => outcomes.filter((o) => o.status === status).length;
-  out(`distribute: ${count("sent") + count("saved")} delivered, ${count("already served")} already served, ${count("would send")} would send, ${count("failed")} failed`);
+  out(msg.distribute.summary(count("sent") + count("saved"), count("already served"), count("would send"), count("failed")).text);
 }
