@@ -4,9 +4,13 @@
  * the id "config.duplicateChapter". Add an area by adding its file here.
  */
 import { common } from "./common.js";
+import { preview } from "./preview.js";
+import { templates } from "./templates.js";
 
 export const msg = {
   common,
+  preview,
+  templates,
 } as const;
 
 export type Catalogue = typeof msg;
