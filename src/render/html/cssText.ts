@@ -10,6 +10,7 @@
  */
 
 /** What may not stand as itself in a double-quoted CSS string inside `<style>`. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const UNSAFE_IN_STRING = /["\\<>&\u0000-\u001f\u007f\u2028\u2029]/g;
 
 /** A CSS identifier keeps only these; anything else is escaped. */
