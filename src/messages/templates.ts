@@ -32,7 +32,7 @@ export const templates = defineMessages("templates", {
     hint: SYNTAX_HINT,
   }),
   syntaxEndOfFile: () => "filen slutter midt i en {{…}}",
-  syntaxBadCharacter: () => "et tegn som ikke hører hjemme i en {{…}}",
+  syntaxBadCharacter: () => "en {{…}} som mangler }} eller har et tegn som ikke hører hjemme der",
   syntaxEmpty: () => "en {{…}} mangler navnet på et felt eller en verdi",
   syntaxUnexpected: (token: string) => `uventet ${token}`,
   unknownField: (field: string, kind: TemplateKind, fields: readonly string[]) => ({
