@@ -21,7 +21,7 @@ export const PREVIEW_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 

@@ -191,6 +191,17 @@ describe("preview server", () => {
     await saveAndWait(() => writeFileSync(file, good));
   });
 
+  it("shows an unclosed block in a template as one located line, not the parser's dump (issue 21)", async () => {
+    const partial = join(root, "templates", "partials", "strong.hbs");
+    const good = readFileSync(partial, "utf8");
+    const column = good.indexOf("{{#each children}}") + 1;
+    expect(column).toBeGreaterThan(0);
+    const page = await saveAndWait(() => writeFileSync(partial, good.replace("{{/each}}", () => "")));
+    const banner = /<pre id="preview-error" role="alert"><strong>[^<]*<\/strong>([^<]*)<\/pre>/.exec(page)?.[1];
+    expect(banner).toBe(`templates/partials/strong.hbs:1:${column}: {{#each}} blir aldri lukket (lukk den med {{/each}})`);
+    await saveAndWait(() => writeFileSync(partial, good));
+  });
+
   it("builds PDF and Word one at a time: requests during a build join it and get its answer", async () => {
     const headers = { origin: `http://127.0.0.1:${port}`, "sec-fetch-site": "same-origin" };
     const csv = join(root, "data", "2025", "observations.csv");
