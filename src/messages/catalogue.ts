@@ -8,6 +8,8 @@ import { importing } from "./importing.js";
 import { locking } from "./locking.js";
 import { lists } from "./lists.js";
 import { distribute } from "./distribute.js";
+import { preview } from "./preview.js";
+import { templates } from "./templates.js";
 
 export const msg = {
   common,
@@ -15,6 +17,8 @@ export const msg = {
   locking,
   lists,
   distribute,
+  preview,
+  templates,
 } as const;
 
 export type Catalogue = typeof msg;

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { errorCode } from "./errorCode.js";
 
 /** The preview listens on this address only. */
@@ -22,10 +23,10 @@ export async function listen(server: Server, port: number): Promise<number> {
   } catch (error) {
     const other = port < 65535 ? port + 1 : port - 1;
     if (errorCode(error) === "EADDRINUSE") {
-      throw new ReportError(`port ${port} is already in use`, { hint: `choose another with --port ${other} (or stop the other preview)`, cause: error });
+      throw new ReportError(msg.preview.portInUse(port, other), { cause: error });
     }
     if (errorCode(error) === "EACCES") {
-      throw new ReportError(`port ${port} may not be used by a normal user`, { hint: "choose one above 1023, e.g. --port 4321", cause: error });
+      throw new ReportError(msg.preview.portForbidden(port), { cause: error });
     }
     throw error;
   }

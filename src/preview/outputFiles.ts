@@ -1,6 +1,8 @@
 import { createReadStream } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { join } from "node:path";
+import { msg } from "../messages/catalogue.js";
+import { REPORT_POLICY } from "../render/html/contentSecurityPolicy.js";
 import { json } from "./json.js";
 
 const MIME: Record<string, string> = {
@@ -19,14 +21,15 @@ const OUTPUT_NAME = /^[\w-]+(\.[\w-]+)*$/;
  */
 export function sendOutputFile(response: ServerResponse, dir: string, name: string): void {
   const type = MIME[name.slice(name.lastIndexOf("."))];
-  if (!type || !OUTPUT_NAME.test(name)) return json(response, 404, { ok: false, error: "not found" });
+  if (!type || !OUTPUT_NAME.test(name)) return json(response, 404, { ok: false, error: msg.preview.notFound().text });
   const stream = createReadStream(join(dir, name));
   stream.once("open", () => {
-    response.writeHead(200, { "content-type": type, "content-disposition": `attachment; filename="${name}"` });
+    // A download, not a page; an HTML edition opened from here anyway runs nothing (the report's own policy).
+    response.writeHead(200, { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "content-security-policy": REPORT_POLICY });
     stream.pipe(response);
   });
   stream.once("error", () => {
-    if (!response.headersSent) json(response, 404, { ok: false, error: "not found" });
+    if (!response.headersSent) json(response, 404, { ok: false, error: msg.preview.notFound().text });
     else response.destroy();
   });
 }

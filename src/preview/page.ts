@@ -1,12 +1,28 @@
+import { msg } from "../messages/catalogue.js";
+import { REPORT_POLICY_META } from "../render/html/contentSecurityPolicy.js";
+
 /**
  * What the preview adds to the report's HTML: a toolbar with the build
- * button, an error banner, and a script that reloads the page when the
- * server has rebuilt it, keeping the scroll position. Only the preview
+ * button, an error banner, and its script (/preview.js, clientScript.ts),
+ * which reloads the page when the server has rebuilt it. Only the preview
  * serves these; the report's own HTML (and so the PDF) never has them.
  */
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** The policy the server sends with the page: the report's, plus the preview's own script and its requests to the server. */
+export const PREVIEW_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "img-src data:",
+  "font-src data:",
+  "style-src 'unsafe-inline'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 const STYLE = `
@@ -20,47 +36,28 @@ const STYLE = `
 #preview-error strong { display: block; margin-bottom: 4px; }
 `;
 
-const SCRIPT = (version: number) => `
-(() => {
-  window.kostraPreviewVersion = ${version};
-  const key = "kostra-preview-scroll";
-  const saved = sessionStorage.getItem(key);
-  if (saved !== null) {
-    sessionStorage.removeItem(key);
-    const restore = () => window.scrollTo(0, Number(saved));
-    restore();
-    document.fonts.ready.then(restore);
-  }
-  const events = new EventSource("/events");
-  events.addEventListener("version", (event) => {
-    if (Number(event.data) !== ${version}) {
-      sessionStorage.setItem(key, String(window.scrollY));
-      location.reload();
-    }
-  });
-  const button = document.getElementById("preview-build");
-  const status = document.getElementById("preview-status");
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    status.textContent = "Lager PDF og Word …";
-    const response = await fetch("/build", { method: "POST" });
-    const result = await response.json();
-    button.disabled = false;
-    status.innerHTML = result.ok
-      ? result.files.map((f) => '<a href="/output/' + f + '" download>' + f + "</a>").join(" ")
-      : "Feil: " + result.error.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  });
-})();
-`;
-
-/** The report page with the preview's toolbar, error banner and reload script. */
+/** The report page with the preview's toolbar, error banner and script. */
 export function previewPage(reportHtml: string | undefined, error: string | undefined, version: number): string {
-  const banner = error
-    ? `<pre id="preview-error" role="alert"><strong>Rapporten kunne ikke bygges – rett feilen, så oppdateres siden av seg selv:</strong>${escapeHtml(error)}</pre>`
-    : "";
-  const bar = `<div id="preview-bar"><button id="preview-build" type="button">Lag PDF og Word</button><span id="preview-status"></span></div>`;
-  const head = `<style>${STYLE}</style>`;
-  const tail = `${bar}<script>${SCRIPT(version)}</script>`;
-  const html = reportHtml ?? `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Forhåndsvisning</title></head><body></body></html>`;
-  return html.replace("</head>", `${head}</head>`).replace(/<body([^>]*)>/, `<body$1>${banner}`).replace("</body>", `${tail}</body>`);
+  const banner = error ? `<pre id="preview-error" role="alert"><strong>${escapeHtml(msg.preview.banner().text)}</strong>${escapeHtml(error)}</pre>` : "";
+  const status = `<span id="preview-status" data-building="${escapeHtml(msg.preview.building().text)}" data-failed="${escapeHtml(msg.preview.buildError().text)}"></span>`;
+  const bar = `<div id="preview-bar"><button id="preview-build" type="button">${escapeHtml(msg.preview.buildButton().text)}</button>${status}</div>`;
+  const script = `<script src="/preview.js" data-version="${version}"></script>`;
+  const empty = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${escapeHtml(msg.preview.pageTitle().text)}</title></head><body></body></html>`;
+  // The report's own policy allows no script at all; the server's header (PREVIEW_POLICY) takes its place.
+  let html = (reportHtml ?? empty).replace(REPORT_POLICY_META, () => "");
+  html = insert(html, /<\/head>/i, "before", `<style>${STYLE}</style>`);
+  html = insert(html, /<body[^>]*>/i, "after", banner);
+  return insert(html, /<\/body>/i, "before", `${bar}${script}`);
+}
+
+/**
+ * `text` put before or after the first match of `at`, or at the end when there
+ * is none. Never `String.replace` with a replacement string: `$'`, `$&` and
+ * `$1` in an error message or a title would be read as patterns.
+ */
+function insert(html: string, at: RegExp, where: "before" | "after", text: string): string {
+  const found = at.exec(html);
+  if (!found) return html + text;
+  const index = where === "before" ? found.index : found.index + found[0].length;
+  return html.slice(0, index) + text + html.slice(index);
 }

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { msg } from "../messages/catalogue.js";
 
 /**
  * Who may talk to the preview. It listens on 127.0.0.1 only, but any web page
@@ -17,12 +18,12 @@ import type { IncomingHttpHeaders } from "node:http";
 export function refusal(method: string | undefined, headers: IncomingHttpHeaders, port: number): string | undefined {
   const host = headers.host?.toLowerCase();
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-    return `wrong host "${headers.host ?? ""}": open the preview as http://127.0.0.1:${port}/`;
+    return msg.preview.wrongHost(headers.host ?? "", port).text;
   }
   if (method === "GET" || method === "HEAD") return undefined;
   const origin = headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return `cross-origin request from "${origin}"`;
+  if (origin !== undefined && origin !== `http://${host}`) return msg.preview.crossOrigin(origin).text;
   const site = headers["sec-fetch-site"];
-  if (site !== undefined && site !== "same-origin" && site !== "none") return `cross-site request (${site})`;
+  if (site !== undefined && site !== "same-origin" && site !== "none") return msg.preview.crossSite(site).text;
   return undefined;
 }

@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, join } from "node:path";
 import { isReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { buildModel, buildReport, type ProjectPaths } from "../pipeline.js";
 import { loadHtmlTemplates } from "../render/html/renderHtml.js";
+import { CLIENT_SCRIPT } from "./clientScript.js";
 import { joinRunning } from "./joinRunning.js";
 import { json } from "./json.js";
 import { HOST, listen } from "./listen.js";
 import { sendOutputFile } from "./outputFiles.js";
-import { previewPage } from "./page.js";
+import { PREVIEW_POLICY, previewPage } from "./page.js";
 import { refusal } from "./requestGuard.js";
 import { watchFolders, type FolderWatcher } from "./watchFolders.js";
 
@@ -62,7 +64,8 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     }
     state.version += 1;
     state.buildMs = performance.now() - started;
-    options.log(`${state.error ? "feil" : "bygget"} på ${Math.round(state.buildMs)} ms${state.error ? `: ${state.error}` : ""}`);
+    const ms = Math.round(state.buildMs);
+    options.log((state.error ? msg.preview.buildFailed(ms, state.error) : msg.preview.built(ms)).text);
     for (const client of clients) client.write(`event: version\ndata: ${state.version}\n\n`);
   };
 
@@ -88,14 +91,14 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
    */
   const buildFiles = joinRunning(async (): Promise<FilesResult> => {
     const started = performance.now();
-    options.log("lager PDF og Word …");
+    options.log(msg.preview.filesStarted().text);
     try {
       const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]), options.document);
       const files = Object.values(outputs.files).map((file) => basename(file));
-      options.log(`PDF og Word laget på ${Math.round(performance.now() - started)} ms: ${files.join(", ")}`);
+      options.log(msg.preview.filesBuilt(Math.round(performance.now() - started), files).text);
       return { ok: true, files };
     } catch (error) {
-      options.log(`PDF og Word feilet: ${describe(error)}`);
+      options.log(msg.preview.filesFailed(describe(error)).text);
       return { ok: false, error: describe(error) };
     }
   });
@@ -105,8 +108,11 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
 
   const route = (request: IncomingMessage, response: ServerResponse, path: string): void => {
     if (request.method === "GET" && path === "/") {
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": PREVIEW_POLICY });
       response.end(previewPage(state.html, state.error, state.version));
+    } else if (request.method === "GET" && path === "/preview.js") {
+      response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
+      response.end(CLIENT_SCRIPT);
     } else if (request.method === "GET" && path === "/events") {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(`event: version\ndata: ${state.version}\n\n`);
@@ -117,31 +123,33 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     } else if (request.method === "GET" && path.startsWith("/output/")) {
       sendOutputFile(response, outputDir, path.slice("/output/".length));
     } else {
-      json(response, 404, { ok: false, error: "not found" });
+      json(response, 404, { ok: false, error: msg.preview.notFound().text });
     }
   };
 
   const server = createServer((request, response) => {
     try {
+      // No answer is read as another type than it says (an error text as HTML, say).
+      response.setHeader("x-content-type-options", "nosniff");
       const refused = refusal(request.method, request.headers, port);
       if (refused) return json(response, 403, { ok: false, error: refused });
       const path = decodedPath(request.url);
-      if (path === undefined) return json(response, 400, { ok: false, error: "malformed URL" });
+      if (path === undefined) return json(response, 400, { ok: false, error: msg.preview.malformedUrl().text });
       route(request, response, path);
     } catch (error) {
-      options.log(`intern feil: ${describe(error)}`);
-      if (!response.headersSent) json(response, 500, { ok: false, error: "internal error" });
+      options.log(msg.preview.internalError(describe(error)).text);
+      if (!response.headersSent) json(response, 500, { ok: false, error: msg.preview.internal().text });
       else response.destroy();
     }
   });
 
   port = await listen(server, options.port);
-  server.on("error", (error) => options.log(`intern feil: ${describe(error)}`));
+  server.on("error", (error) => options.log(msg.preview.internalError(describe(error)).text));
 
   let watcher: FolderWatcher;
   try {
     watcher = watchFolders([paths.dataDir, paths.templateDir], () => void schedule(), {
-      onError: (error) => options.log(`kan ikke overvåke: ${error.message}`),
+      onError: (error) => options.log(msg.preview.cannotWatch(error.message).text),
     });
   } catch (error) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -175,5 +183,5 @@ function decodedPath(url: string | undefined): string | undefined {
 }
 
 function describe(error: unknown): string {
-  return isReportError(error) ? error.format() : `intern feil: ${error instanceof Error ? error.message : String(error)}`;
+  return isReportError(error) ? error.format() : msg.preview.internalError(error instanceof Error ? error.message : String(error)).text;
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
-import { request, type OutgoingHttpHeaders } from "node:http";
+import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +34,7 @@ class LogRecorder {
 interface Answer {
   readonly status: number;
   readonly body: string;
+  readonly headers: IncomingHttpHeaders;
 }
 
 function send(port: number, method: string, path: string, headers: OutgoingHttpHeaders = {}): Promise<Answer> {
@@ -41,7 +42,7 @@ function send(port: number, method: string, path: string, headers: OutgoingHttpH
     const req = request({ host: "127.0.0.1", port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
     });
     req.on("error", reject);
     req.end();
@@ -159,6 +160,48 @@ describe("preview server", () => {
     expect(recorder.count(BUILT) - builds).toBe(6);
   });
 
+  it("serves every HTML page with a Content-Security-Policy, and no inline script: the preview's own is /preview.js", async () => {
+    const page = await send(port, "GET", "/");
+    expect(page.status).toBe(200);
+    const policy = String(page.headers["content-security-policy"]);
+    expect(policy).toMatch(/^default-src 'none'; /);
+    expect(policy.split("; ").filter((directive) => directive.startsWith("script-src"))).toEqual(["script-src 'self'"]);
+    expect(page.headers["x-content-type-options"]).toBe("nosniff");
+    // The report's own policy (no script at all) is left out: the header takes its place.
+    expect(page.body).not.toContain('http-equiv="Content-Security-Policy"');
+    expect([...page.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([`<script src="/preview.js" data-version="${preview.version()}">`]);
+    expect(page.body).not.toMatch(/\son[a-z]+=/i);
+    const script = await send(port, "GET", "/preview.js");
+    expect(script.status).toBe(200);
+    expect(script.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(script.body).toContain('new EventSource("/events")');
+    expect(script.body).not.toContain("innerHTML");
+  });
+
+  it("shows an error that holds $' and $& once, as written, without copying the page into itself (issue 21)", async () => {
+    const file = join(root, SFO);
+    const good = readFileSync(file, "utf8");
+    expect(good).toContain('"sfo-antall-barn"');
+    // Not String.replace with a string: "$'" in it would be a pattern here too.
+    const page = await saveAndWait(() => writeFileSync(file, good.split('"sfo-antall-barn"').join(`"sfo$'-$&-barn"`)));
+    for (const once of ["<title>", "<body", "</body>", "</html>", 'id="preview-bar"', 'id="preview-error"', 'src="/preview.js"']) {
+      expect(page.split(once).length - 1, once).toBe(1);
+    }
+    expect(page).toContain("sfo$&#39;-$&amp;-barn");
+    await saveAndWait(() => writeFileSync(file, good));
+  });
+
+  it("shows an unclosed block in a template as one located line, not the parser's dump (issue 21)", async () => {
+    const partial = join(root, "templates", "partials", "strong.hbs");
+    const good = readFileSync(partial, "utf8");
+    const column = good.indexOf("{{#each children}}") + 1;
+    expect(column).toBeGreaterThan(0);
+    const page = await saveAndWait(() => writeFileSync(partial, good.replace("{{/each}}", () => "")));
+    const banner = /<pre id="preview-error" role="alert"><strong>[^<]*<\/strong>([^<]*)<\/pre>/.exec(page)?.[1];
+    expect(banner).toBe(`templates/partials/strong.hbs:1:${column}: {{#each}} blir aldri lukket (lukk den med {{/each}})`);
+    await saveAndWait(() => writeFileSync(partial, good));
+  });
+
   it("builds PDF and Word one at a time: requests during a build join it and get its answer", async () => {
     const headers = { origin: `http://127.0.0.1:${port}`, "sec-fetch-site": "same-origin" };
     const csv = join(root, "data", "2025", "observations.csv");
@@ -207,9 +250,8 @@ describe("preview on a port in use", () => {
       (e: unknown) => e,
     );
     expect(isReportError(error)).toBe(true);
-    expect(isReportError(error) && error.format()).toBe(
-      `port ${port} is already in use (choose another with --port ${port + 1} (or stop the other preview))`,
-    );
+    expect(isReportError(error) && error.id).toBe("preview.portInUse");
+    expect(isReportError(error) && error.format()).toBe(`porten ${port} er allerede i bruk (velg en annen med --port ${port + 1}, eller stopp den andre forhåndsvisningen)`);
   });
 
   it("npm run preview prints it as one line, no stack trace", () => {
@@ -218,6 +260,6 @@ describe("preview on a port in use", () => {
       encoding: "utf8",
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`feil: port ${port} is already in use (choose another with --port ${port + 1} (or stop the other preview))\n`);
+    expect(result.stderr).toBe(`feil: porten ${port} er allerede i bruk (velg en annen med --port ${port + 1}, eller stopp den andre forhåndsvisningen)\n`);
   });
 });

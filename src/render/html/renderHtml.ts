@@ -4,8 +4,11 @@ import Handlebars from "handlebars";
 import { FONT_FACES, FONT_FAMILY } from "../../assets/fonts.js";
 import { readTextFile } from "../../data/readText.js";
 import { ReportError } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
 import type { DocumentModel } from "../../model/types.js";
 import { renderError, syntaxError } from "../templateErrors.js";
+import { REPORT_POLICY_META } from "./contentSecurityPolicy.js";
+import { cssIdent, cssString } from "./cssText.js";
 import { toView } from "./viewModel.js";
 
 export interface HtmlTemplates {
@@ -22,13 +25,12 @@ export interface HtmlTemplates {
  */
 export function loadHtmlTemplates(templateDir: string, root: string, style?: string): HtmlTemplates {
   const hbs = Handlebars.create();
-  hbs.registerHelper("cssString", (text: unknown) => JSON.stringify(String(text)));
+  // Escaped for where they are written, in <style> (cssText.ts); SafeString, so HTML escaping does not undo that.
+  hbs.registerHelper("cssString", (text: unknown) => new hbs.SafeString(cssString(String(text))));
+  hbs.registerHelper("cssIdent", (text: unknown) => new hbs.SafeString(cssIdent(String(text))));
   const styleDir = style ? join(templateDir, style) : undefined;
   if (styleDir && !existsSync(styleDir)) {
-    throw new ReportError(`the template set "${style}" does not exist`, {
-      location: { file: relative(root, styleDir) },
-      hint: `create ${relative(root, styleDir)}/ with the partials and style.css that differ, or remove "style: ${style}" from the definition`,
-    });
+    throw new ReportError(msg.templates.styleMissing(style!, relative(root, styleDir)), { location: { file: relative(root, styleDir) } });
   }
   for (const partialDir of [join(templateDir, "partials"), ...(styleDir ? [join(styleDir, "partials")] : [])]) {
     if (!existsSync(partialDir)) continue;
@@ -39,17 +41,21 @@ export function loadHtmlTemplates(templateDir: string, root: string, style?: str
     }
   }
   const own = (name: string) => (styleDir && existsSync(join(styleDir, name)) ? join(styleDir, name) : undefined);
-  const main = compile(hbs, own("report.hbs") ?? join(templateDir, "report.hbs"), root);
+  const mainFile = own("report.hbs") ?? join(templateDir, "report.hbs");
+  const main = compile(hbs, mainFile, root);
   const cssFiles = [join(templateDir, "report.css"), ...(own("style.css") ? [own("style.css")!] : [])];
-  const css = cssFiles.map((file) => readTextFile(file, relative(root, file))).join("\n");
+  const css = cssFiles.map((file) => styleSheet(file, root)).join("\n");
   const fontCss = fontFaceCss();
   return {
     render(model, pages = new Map()) {
+      let html: string;
       try {
-        return main(toView(model, pages, fontCss, css));
+        html = main(toView(model, pages, fontCss, css));
       } catch (error) {
         throw renderError(error, templateOf(error) ?? relative(root, join(templateDir, "report.hbs")), []);
       }
+      if (!html.includes(REPORT_POLICY_META)) throw new ReportError(msg.templates.policyMissing(), { location: { file: relative(root, mainFile) } });
+      return html;
     },
   };
 }
@@ -81,6 +87,23 @@ function compile(hbs: typeof Handlebars, file: string, root: string): Handlebars
       throw error;
     }
   };
+}
+
+/**
+ * A stylesheet is written into the page's `<style>` as it is: text that
+ * would end that element there would turn the rest of the sheet into page
+ * content (and the HTML parser ignores CSS comments), so it is refused.
+ */
+function styleSheet(file: string, root: string): string {
+  const display = relative(root, file);
+  const text = readTextFile(file, display);
+  const at = text.search(/<\/style/i);
+  if (at >= 0) {
+    const before = text.slice(0, at);
+    const line = before.split("\n").length;
+    throw new ReportError(msg.templates.cssEndsStyle(), { location: { file: display, line, column: at - before.lastIndexOf("\n") } });
+  }
+  return text;
 }
 
 /** The pinned font, embedded so the HTML prints the same anywhere, offline. */

@@ -1,6 +1,11 @@
 import { isSymbol, SYMBOLS } from "../../format/symbols.js";
 import { isLeadIn } from "../../model/leadIn.js";
+<<<<<<< HEAD
 import type { Block, DocumentModel, Inline, ListBlock, ListItem, ListItemBlock, TableCell } from "../../model/types.js";
+=======
+import type { Block, DocumentModel, Inline, TableCell } from "../../model/types.js";
+import { REPORT_POLICY } from "./contentSecurityPolicy.js";
+>>>>>>> websafety
 
 /**
  * The document model shaped for the templates: every optional field made
@@ -9,6 +14,8 @@ import type { Block, DocumentModel, Inline, ListBlock, ListItem, ListItemBlock, 
  */
 export interface HtmlView {
   readonly lang: string;
+  /** The Content-Security-Policy (contentSecurityPolicy.ts): a constant, written unescaped. */
+  readonly csp: string;
   readonly title: string;
   readonly subtitle: string;
   readonly organisation: string;
@@ -22,6 +29,7 @@ export interface HtmlView {
 export function toView(model: DocumentModel, pages: ReadonlyMap<string, number>, fontCss: string, css: string): HtmlView {
   return {
     lang: model.lang,
+    csp: REPORT_POLICY,
     title: model.title,
     subtitle: model.subtitle ?? "",
     organisation: model.organisation,
