@@ -34,7 +34,7 @@ export function loadMessageTemplates(templateDir: string, root: string): Message
     try {
       ast = hbs.parse(source);
     } catch (error) {
-      throw syntaxError(error, source, display, msg.distribute.templateKind().text);
+      throw syntaxError(error, source, display, "mail template");
     }
     checkFields(ast, VIEW_FIELDS, display);
     const template = hbs.compile(ast, { strict: true, noEscape: !escape });
@@ -42,7 +42,7 @@ export function loadMessageTemplates(templateDir: string, root: string): Message
       try {
         return template(view);
       } catch (error) {
-        throw renderError(error, display, VIEW_FIELDS, msg.distribute.templateKind().text);
+        throw renderError(error, display, VIEW_FIELDS, "mail template");
       }
     };
   };

@@ -65,7 +65,6 @@ export const distribute = defineMessages("distribute", {
   }),
 
   // The mail templates (mailTemplates.ts, templateFields.ts).
-  templateKind: () => "e-postmalen",
   templateMissing: () => ({ text: "e-postmalen finnes ikke", hint: "hent den tilbake fra repoet: git checkout -- templates/mail/" }),
   unknownField: (field: string, fields: readonly string[]) => ({
     text: `ukjent felt «${field}» i e-postmalen`,

@@ -91,7 +91,7 @@ describe("printing what a title or a commentary holds", () => {
       paragraph(NORMAL),
       paragraph(`Se ${token} for tallene.`),
       { type: "heading", level: 2, id: "lang", text: `Overskrift ${token.slice(0, 120)}`, toc: true },
-      { type: "list", ordered: false, items: [[{ type: "text", text: token }]] },
+      { type: "list", ordered: false, items: [{ children: [{ type: "text", text: token }] }] },
     ];
     const control = await print("control", document("Kontroll", "Kapittel", [paragraph(NORMAL)]));
     const long = await print("long", document("Kontroll", "Kapittel", blocks));

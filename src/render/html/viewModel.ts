@@ -1,11 +1,7 @@
 import { isSymbol, SYMBOLS } from "../../format/symbols.js";
 import { isLeadIn } from "../../model/leadIn.js";
-<<<<<<< HEAD
 import type { Block, DocumentModel, Inline, ListBlock, ListItem, ListItemBlock, TableCell } from "../../model/types.js";
-=======
-import type { Block, DocumentModel, Inline, TableCell } from "../../model/types.js";
 import { REPORT_POLICY } from "./contentSecurityPolicy.js";
->>>>>>> websafety
 
 /**
  * The document model shaped for the templates: every optional field made
