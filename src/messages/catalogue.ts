@@ -4,9 +4,17 @@
  * the id "config.duplicateChapter". Add an area by adding its file here.
  */
 import { common } from "./common.js";
+import { config } from "./config.js";
+import { data } from "./data.js";
+import { model } from "./model.js";
+import { zodIssue } from "./zodIssues.js";
 
 export const msg = {
   common,
+  config,
+  data,
+  model,
+  zodIssue,
 } as const;
 
 export type Catalogue = typeof msg;
