@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../messages/catalogue.js";
 
 /**
  * The field types the report definition is made of, shared by its own
@@ -6,7 +7,7 @@ import { z } from "zod";
  * (src/model/exhibits/), which the definition's schema is built from.
  */
 
-export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "id");
+export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, msg.config.idFormat().text);
 export const regionId = z.string().min(1);
 export const year = z.number().int().min(1900).max(2100);
 

@@ -114,6 +114,7 @@ function attachLines(definition: ReportDefinition, doc: Document.Parsed, at: (of
     if (isNode(node) && node.range) rememberLocation(target, at(node.range[0]));
   };
   remember(definition, ["title"]);
+  definition.derived.forEach((derived, d) => remember(derived, ["derived", d]));
   definition.chapters.forEach((chapter, c) => {
     remember(chapter, ["chapters", c]);
     chapter.sections.forEach((section, s) => {

@@ -37,7 +37,7 @@ export const config = defineMessages("config", {
   }),
   duplicateExhibit: (id: string) => ({ text: `figur-id-en «${id}» er brukt to ganger`, hint: "hver figur og tabell trenger sin egen id i rapporten" }),
   unknownRegion: (id: string, suggestion: string | undefined) => ({
-    text: `ukjent region «${id}»`,
+    text: `regionen «${id}» er ukjent`,
     hint: orElse(suggestion, "regionene står i data/regions.csv"),
   }),
   unknownIndicator: (id: string, suggestion: string | undefined) => ({
@@ -52,7 +52,7 @@ export const config = defineMessages("config", {
   kindAlwaysTable: (kind: string) => `figurtypen ${kind} er en tabell og kan ikke slås av med «table: false»`,
   kindHasNoChart: (kind: string) => `figurtypen ${kind} tegner ingen figur: fjern «chart:»`,
   kindAlwaysChart: (kind: string) => `figurtypen ${kind} er en figur og kan ikke slås av med «chart: false»`,
-  idFormat: () => "en id med små bokstaver, sifre og bindestrek, som «netto-driftsutgifter»",
+  idFormat: () => "skal være en id med små bokstaver, sifre og bindestrek, som «netto-driftsutgifter»",
   derivedIdTaken: (id: string) => ({
     text: `den avledede indikatoren «${id}» har samme id som en indikator i katalogen`,
     hint: "gi den en egen id under «derived:»",

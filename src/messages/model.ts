@@ -4,7 +4,7 @@ import { defineMessages } from "./message.js";
 export const model = defineMessages("model", {
   unknownExhibitMarker: (id: string, section: string, hint: string) => ({
     text: `ukjent figur «[[${id}]]» i avsnittet «${section}»`,
-    hint,
+    hint: `${hint}`,
   }),
   sectionExhibits: (ids: readonly string[]) => `avsnittets figurer og tabeller: ${ids.join(", ")}`,
   sectionHasNoExhibits: () => "avsnittet har ingen figurer eller tabeller i report.yaml",
@@ -14,7 +14,7 @@ export const model = defineMessages("model", {
     hint: "legg tallet inn i observations.csv, eller velg et annet år i report.yaml",
   }),
   columnMissing: (exhibit: string, indicator: string, year: number) => ({
-    text: `ingen region har ${indicator} for ${year}: tabellen «${exhibit}» ville fått en hel kolonne med «..»`,
+    text: `ingen av regionene har ${indicator} for ${year}: tabellen «${exhibit}» ville fått en hel kolonne med «..»`,
   }),
   noWeights: (year: number) => ({
     text: `ingen vekter for produksjonsindeksen i ${year}`,
