@@ -16,8 +16,8 @@ export const model = defineMessages("model", {
   columnMissing: (exhibit: string, indicator: string, year: number) => ({
     text: `ingen av regionene har ${indicator} for ${year}: tabellen «${exhibit}» ville fått en hel kolonne med «..»`,
   }),
-  noWeights: (year: number) => ({
-    text: `ingen vekter for produksjonsindeksen i ${year}`,
+  noWeights: (exhibit: string, year: number) => ({
+    text: `«${exhibit}» har ingen vekter for produksjonsindeksen i ${year}`,
     hint: "legg dem inn i production-index-weights.csv",
   }),
   valuesMissing: (exhibit: string, indicator: string, region: string, years: readonly number[], drawn: "table" | "chart" | "both") => ({

@@ -14,7 +14,7 @@ export const weights = defineExhibitKind({
   names: () => ({}),
   coverage: (exhibit, { data }) => ({
     shown: [],
-    problems: data.weights.some((w) => w.value.year === exhibit.year) ? [] : [msg.model.noWeights(exhibit.year)],
+    problems: data.weights.some((w) => w.value.year === exhibit.year) ? [] : [msg.model.noWeights(exhibit.id, exhibit.year)],
   }),
   build: (exhibit, context) => {
     const rows = context.data.weights.filter((w) => w.value.year === exhibit.year);
