@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readTextFile } from "../data/readText.js";
-import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isSeq, visit, type Document } from "yaml";
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Document } from "yaml";
 import { ReportError, suggest, type SourceLocation } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import { zodIssueMap } from "../messages/zodIssues.js";
@@ -40,7 +40,9 @@ export function loadDefinition(file: string, displayPath: string): ReportDefinit
     const issue = result.error.issues[0]!;
     const node = doc.getIn(issue.path, true);
     const location = isNode(node) && node.range ? at(node.range[0]) : { file: displayPath };
-    throw new ReportError(msg.config.schemaIssue(issue.message, issue.path.join(".") || msg.config.topLevel().text), { location });
+    const given = isScalar(node) ? String(node.value) : undefined;
+    const close = issue.code === "invalid_union_discriminator" && given !== undefined ? suggest(given, issue.options.map(String)) : undefined;
+    throw new ReportError(msg.config.schemaIssue(issue.message, issue.path.join(".") || msg.config.topLevel().text, close), { location });
   }
   const definition = attachLines(result.data, doc, at);
   rejectDuplicateIds(definition, displayPath);

@@ -25,9 +25,9 @@ export const config = defineMessages("config", {
     text: `filen er nøstet dypere enn ${limit} nivåer`,
     hint: "en rapportdefinisjon har kapitler, avsnitt og figurer: sjekk innrykket og parentesene",
   }),
-  schemaIssue: (issue: string, where: string) => ({
+  schemaIssue: (issue: string, where: string, suggestion?: string) => ({
     text: `${issue} (ved ${where})`,
-    hint: "se README, «Legge til en indikator», for feltene hver figurtype har",
+    hint: orElse(suggestion, "se README, «Legge til en indikator», for feltene hver figurtype har"),
   }),
   topLevel: () => "toppnivået",
   duplicateChapter: (id: string) => ({ text: `kapittel-id-en «${id}» er brukt to ganger`, hint: "hvert kapittel trenger sin egen id" }),

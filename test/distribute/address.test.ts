@@ -44,7 +44,7 @@ describe("e-mail addresses on the distribution list (issue 10.24)", () => {
     const root = mailProject();
     replaceInFile(root, "data/distribution-list.csv", "presse@example.org", "presse@-example.org");
     expect(await failure(run(root, {}, { dryRun: true }))).toBe(
-      'data/distribution-list.csv:7:2: expected an e-mail address such as navn@kommune.no: the domain part "-example" starts or ends with a hyphen in column "address", got "presse@-example.org"',
+      'data/distribution-list.csv:7:2: expected an e-mail address such as navn@kommune.no: the domain part "-example" starts or ends with a hyphen i kolonnen «address», men der står «presse@-example.org»',
     );
   });
 });
