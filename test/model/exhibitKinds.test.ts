@@ -92,6 +92,17 @@ describe("every exhibit kind", () => {
     expect(findings.find((f) => f.id === "model.noWeights")).toMatchObject({ severity: "error", location: { file: "data/2025/report.yaml", line: 155 }, message: "«produksjonsindeks-vekter» har ingen vekter for produksjonsindeksen i 2024" });
   });
 
+  it("an exhibit with both its table and its chart turned off is an error at its line, not a silent gap in the document", async () => {
+    const text = readFileSync(definitionFile(), "utf8");
+    writeFileSync(definitionFile(), text.replace("            indicator: elever-per-skole\n", "            indicator: elever-per-skole\n            table: false\n            chart: false\n"));
+    const error = await loadInputs(projectPaths(root), 2025, quiet).then(
+      () => undefined,
+      (e: { id?: string; format: () => string }) => e,
+    );
+    expect(error?.id).toBe("config.showsNothing");
+    expect(error?.format()).toBe("data/2025/report.yaml:141:13: «elever-per-skole» viser verken tabell eller figur (table: false og chart: false) (fjern den fra report.yaml, eller slå på tabellen eller figuren)");
+  });
+
   it("a chart-only exhibit's gaps are reported too (the tjenesteprofil has `table: false`)", async () => {
     const observations = join(root, "data", "2025", "observations.csv");
     writeFileSync(observations, readFileSync(observations, "utf8").replace(/^gruppestorrelse-2,3201,2024,.*\n/m, ""));

@@ -91,7 +91,7 @@ export interface KindSpec<K extends string, S extends z.ZodRawShape> {
 }
 
 // Method syntax: a kind of one exhibit type stands for a kind of the union in the registry.
-export interface ExhibitKind<E extends SharedExhibit> {
+export interface KindModule<E extends SharedExhibit> {
   readonly kind: E["kind"];
   readonly schema: z.ZodDiscriminatedUnionOption<"kind">;
   readonly table: Part;
@@ -102,9 +102,9 @@ export interface ExhibitKind<E extends SharedExhibit> {
 }
 
 /** The exhibit type of a kind. */
-export type ExhibitOf<T> = T extends ExhibitKind<infer E> ? E : never;
+export type ExhibitOf<T> = T extends KindModule<infer E> ? E : never;
 
-export function defineExhibitKind<K extends string, S extends z.ZodRawShape>(spec: KindSpec<K, S>): ExhibitKind<Exhibit<K, S>> {
+export function defineExhibitKind<K extends string, S extends z.ZodRawShape>(spec: KindSpec<K, S>): KindModule<Exhibit<K, S>> {
   const schema = z
     .object({
       id,

@@ -5,7 +5,7 @@ import { components } from "./components.js";
 import type { ExhibitContext, ExhibitDraft } from "./context.js";
 import { efficiency } from "./efficiency.js";
 import { highlight } from "./highlight.js";
-import type { Coverage, CoverageContext, ExhibitKind, ExhibitOf, Names } from "./kind.js";
+import type { Coverage, CoverageContext, ExhibitOf, KindModule, Names } from "./kind.js";
 import { keyfigures } from "./keyFigures.js";
 import { matrix } from "./matrix.js";
 import { profile } from "./profile.js";
@@ -21,7 +21,7 @@ export const EXHIBIT_KINDS = [comparison, breakdown, matrix, profile, weights, c
 
 /** One exhibit of report.yaml, of any kind. */
 export type ExhibitDefinition = ExhibitOf<(typeof EXHIBIT_KINDS)[number]>;
-type AnyKind = ExhibitKind<ExhibitDefinition>;
+type AnyKind = KindModule<ExhibitDefinition>;
 
 const KINDS: ReadonlyMap<string, AnyKind> = new Map<string, AnyKind>(EXHIBIT_KINDS.map((kind) => [kind.kind, kind]));
 
