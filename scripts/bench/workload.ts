@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import type { TopLevelSpec } from "vega-lite";
 import { chartSpec } from "../../src/charts/spec.js";
 import { regionColors } from "../../src/charts/palette.js";
-import { buildExhibit } from "../../src/model/exhibits/index.js";
+import { buildExhibit } from "../../src/model/exhibits/registry.js";
 import { listInlines } from "../../src/model/lists.js";
 import type { Block, ChartData, Inline } from "../../src/model/types.js";
 import { loadInputs, projectPaths } from "../../src/pipeline.js";
@@ -68,7 +68,7 @@ export async function prepareWorkload(root: string, year: number): Promise<Workl
       const commentary = inputs.commentary.get(`${chapter.id}/${section.id}`);
       for (const item of commentary?.items ?? []) if (item.type !== "exhibit") items.push(...narrativeItems(item));
       for (const exhibit of section.exhibits) {
-        const draft = buildExhibit(exhibit, context, inputs.definitionFile);
+        const draft = buildExhibit(exhibit, context);
         if (draft.chart) {
           const { data: chartData } = draft.chart;
           specs.push(chartSpec(chartData));

@@ -1,54 +1,47 @@
-import { locationOf } from "../config/loadDefinition.js";
+import { locationOf } from "../config/locations.js";
 import type { Indicator } from "../data/dataset.js";
-import { MISSING } from "../format/norwegian.js";
+import { msg } from "../messages/catalogue.js";
+import { exhibitCoverage } from "../model/exhibits/registry.js";
 import { allExhibits, type CheckInputs } from "./context.js";
 import { error, warning, type Finding } from "./finding.js";
 
 /**
- * Every region × year a table shows should have a value. A gap is printed
- * as SSB's ".." with an explanation, never as 0 or blank; this says where,
- * and where the value will come from (its SSB table, when the catalogue
- * names one). A year with no value at all for an indicator is an error: the
- * report would print a column of "..", typically a new year not yet imported.
+ * Every value an exhibit shows should be in the data; which values those
+ * are, each exhibit kind says (its `coverage`, src/model/exhibits/). A gap
+ * is printed as SSB's ".." with an explanation (or a bar is left out), never
+ * as 0 or blank; this says where, and where the value will come from (its
+ * SSB table, when the catalogue names one). A value an exhibit cannot do
+ * without is an error: a year no region has (the table would print a column
+ * of ".."; typically a new year not yet imported), or an input of the
+ * efficiency exhibit.
  */
 export function checkCompleteness({ definition, data, definitionFile }: CheckInputs): Finding[] {
   const findings: Finding[] = [];
+  const context = { definition, data };
+  const regionName = (id: string) => data.regions.get(id)?.name ?? id;
   const whereFrom = (indicator: Indicator | undefined) =>
-    indicator?.ssb_table
-      ? `import it from SSB table ${indicator.ssb_table} (npm run fetch, or npm run import -- <file>)`
-      : `add it to observations.csv from ${indicator?.source ?? "its source"}`;
+    indicator?.ssb_table ? msg.model.importFromSsb(indicator.ssb_table).text : msg.model.addFromSource(indicator?.source ?? "kilden").text;
   for (const exhibit of allExhibits(definition)) {
     const at = locationOf(exhibit) ?? { file: definitionFile };
-    if (exhibit.kind === "weights") {
-      if (!data.weights.some((w) => w.value.year === exhibit.year)) findings.push(error(at, `no production-index weights for ${exhibit.year}`, "add them to production-index-weights.csv"));
-      continue;
+    const coverage = exhibitCoverage(exhibit, context);
+    const drawn = exhibit.table && exhibit.chart ? "both" : exhibit.table ? "table" : "chart";
+    for (const problem of coverage.problems ?? []) findings.push(error(at, problem));
+    // An indicator and year already reported as an error is not repeated as warnings.
+    const reported = new Set<string>();
+    for (const { indicator, regions, year } of coverage.required ?? []) {
+      if (regions.some((region) => data.observation(indicator, region, year))) continue;
+      reported.add(`${indicator}\u0000${year}`);
+      const message =
+        regions.length === 1
+          ? msg.model.requiredValueMissing(exhibit.id, indicator, regionName(regions[0]!), year)
+          : msg.model.columnMissing(exhibit.id, indicator, year);
+      findings.push(error(at, message, whereFrom(data.indicators.get(indicator))));
     }
-    if (exhibit.kind === "comparison") {
-      const indicator = data.indicators.get(exhibit.indicator);
-      for (const year of definition.years) {
-        if (definition.regions.some((region) => data.observation(exhibit.indicator, region, year))) continue;
-        findings.push(error(at, `no value of ${exhibit.indicator} for ${year} in any region: the table would print a column of "${MISSING}"`, whereFrom(indicator)));
-      }
-    }
-    if (!exhibit.table) continue;
-    const cells: { indicator: string; region: string; years: readonly number[] }[] = [];
-    if (exhibit.kind === "comparison") cells.push(...definition.regions.map((region) => ({ indicator: exhibit.indicator, region, years: definition.years })));
-    if (exhibit.kind === "breakdown") cells.push(...exhibit.indicators.map((indicator) => ({ indicator, region: exhibit.region ?? definition.municipality, years: definition.years })));
-    if (exhibit.kind === "keyfigures") cells.push(...exhibit.indicators.map((indicator) => ({ indicator, region: exhibit.region ?? definition.municipality, years: exhibit.years })));
-    if (exhibit.kind === "matrix") cells.push(...exhibit.indicators.flatMap((indicator) => exhibit.regions.map((region) => ({ indicator, region, years: exhibit.years }))));
-    for (const { indicator, region, years } of cells) {
+    for (const { indicator, region, years } of coverage.shown) {
       // A row with a symbol (".", ":") is SSB's own answer, not a gap.
-      const missing = years.filter((y) => data.observation(indicator, region, y) === undefined);
+      const missing = years.filter((y) => data.observation(indicator, region, y) === undefined && !reported.has(`${indicator}\u0000${y}`));
       if (missing.length === 0) continue;
-      if (exhibit.kind === "comparison" && missing.every((y) => !definition.regions.some((r) => data.observation(indicator, r, y)))) continue;
-      const name = data.regions.get(region)?.name ?? region;
-      findings.push(
-        warning(
-          at,
-          `table "${exhibit.id}" has no value of ${indicator} for ${name} in ${missing.join(", ")}; it prints "${MISSING}" with the note "Tallet finnes ikke i kilden"`,
-          `if the source has it, ${whereFrom(data.indicators.get(indicator))}`,
-        ),
-      );
+      findings.push(warning(at, msg.model.valuesMissing(exhibit.id, indicator, regionName(region), missing, drawn), whereFrom(data.indicators.get(indicator))));
     }
   }
   return findings;

@@ -1,89 +1,14 @@
 import { z } from "zod";
+import { exhibitSchema, type ExhibitDefinition } from "../model/exhibits/registry.js";
+import { id, regionId, year } from "./fields.js";
 
 /**
  * The report definition (`data/<year>/report.yaml`): what the document holds
  * and in which order. Adding a chapter means adding entries here, data and
- * commentary, never code: every exhibit kind below is drawn by a generic
- * builder in `src/model/exhibits/`.
+ * commentary, never code. The exhibits' schema is made from the exhibit
+ * kinds' registry (`src/model/exhibits/registry.ts`): each kind's module
+ * says its fields, and how it is checked and drawn.
  */
-
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected an id of lower-case letters, digits and dashes");
-const regionId = z.string().min(1);
-const year = z.number().int().min(1900).max(2100);
-
-const common = {
-  id,
-  /** Caption; defaults to the indicator's title where there is one. */
-  title: z.string().min(1).optional(),
-  /** Extra sentence under the caption, e.g. what is left out. */
-  note: z.string().min(1).optional(),
-  /** Alternative text lead; the data part is always generated. */
-  chart: z.boolean().default(true),
-  table: z.boolean().default(true),
-};
-
-/** One indicator, every comparison region, every report year. */
-const comparison = z.object({ ...common, kind: z.literal("comparison"), indicator: id }).strict();
-
-/** Several indicators (categories) for one region over the years. */
-const breakdown = z
-  .object({
-    ...common,
-    kind: z.literal("breakdown"),
-    indicators: z.array(id).min(1),
-    region: regionId.optional(),
-    /** Stacked bars for shares of a whole, grouped bars otherwise. */
-    stacked: z.boolean().default(false),
-  })
-  .strict();
-
-/** Indicators as rows, years × regions as column groups (nasjonale prøver). */
-const matrix = z
-  .object({
-    ...common,
-    kind: z.literal("matrix"),
-    indicators: z.array(id).min(1),
-    regions: z.array(regionId).min(1),
-    years: z.array(year).min(1),
-    /** Header of the row-label column, e.g. "Trinn". */
-    stub: z.string().default(""),
-    /** Text before the year in the column-group header, e.g. "Resultat". */
-    group_prefix: z.string().optional(),
-  })
-  .strict();
-
-/** The municipality's indicators as an index against the average = 100. */
-const profile = z
-  .object({ ...common, kind: z.literal("profile"), indicators: z.array(id).min(1), year: year.optional() })
-  .strict();
-
-/**
- * Key figures of a sector, as an annual report shows them: indicators as
- * rows, the chosen years as columns, for one region (the municipality).
- */
-const keyfigures = z
-  .object({
-    ...common,
-    kind: z.literal("keyfigures"),
-    chart: z.boolean().default(false),
-    indicators: z.array(id).min(1),
-    years: z.array(year).min(1),
-    region: regionId.optional(),
-  })
-  .strict();
-
-/** Weights of the production index. */
-const weights = z.object({ ...common, kind: z.literal("weights"), year }).strict();
-
-/** Index values of single components against the average = 100 (production index). */
-const components = z
-  .object({ ...common, kind: z.literal("components"), indicators: z.array(id).min(1), year })
-  .strict();
-
-/** Production, cost and the derived efficiency, all against the average = 100. */
-const efficiency = z
-  .object({ ...common, kind: z.literal("efficiency"), production: id, cost: id, efficiency: id, year })
-  .strict();
 
 /**
  * An indicator computed from others, for every region and year where its
@@ -97,17 +22,6 @@ const derivedIndicator = z
     ratio: z.tuple([id, id]),
   })
   .strict();
-
-export const exhibitSchema = z.discriminatedUnion("kind", [
-  comparison,
-  breakdown,
-  matrix,
-  profile,
-  weights,
-  components,
-  efficiency,
-  keyfigures,
-]);
 
 const section = z
   .object({
@@ -166,7 +80,7 @@ export const definitionSchema = z
 export type ReportDefinition = z.output<typeof definitionSchema>;
 export type ChapterDefinition = ReportDefinition["chapters"][number];
 export type SectionDefinition = ChapterDefinition["sections"][number];
-export type ExhibitDefinition = z.output<typeof exhibitSchema>;
+export type { ExhibitDefinition };
 export type ExhibitKind = ExhibitDefinition["kind"];
 export type DerivedDefinition = ReportDefinition["derived"][number];
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
-import { ReportError, didYouMean } from "../errors.js";
+import { ReportError, suggest } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { readTextFile } from "../data/readText.js";
 
 /**
@@ -34,10 +35,7 @@ export function documentsOfYear(dataDir: string, year: number, root: string): Do
       const name = declaredName(definitionPath, root) ?? entry.name;
       const earlier = documents.find((d) => d.name === name);
       if (earlier) {
-        throw new ReportError(`two documents of ${year} are named "${name}"`, {
-          location: { file: relative(root, definitionPath) },
-          hint: `${relative(root, earlier.definitionPath)} has the name already; give this one another "document:"`,
-        });
+        throw new ReportError(msg.config.twoDocumentsOneName(year, name, relative(root, earlier.definitionPath)), { location: { file: relative(root, definitionPath) } });
       }
       documents.push({ name, definitionPath, commentaryDir: join(yearDir, entry.name, "commentary") });
     }
@@ -49,18 +47,13 @@ export function documentsOfYear(dataDir: string, year: number, root: string): Do
 export function resolveDocument(dataDir: string, year: number, root: string, name: string | undefined): DocumentSource {
   const documents = documentsOfYear(dataDir, year, root);
   if (documents.length === 0) {
-    throw new ReportError("report definition is missing", {
-      location: { file: relative(root, join(dataDir, String(year), "report.yaml")) },
-      hint: `create the year with npm run new-year -- ${year}, or copy last year's report.yaml and change years and title`,
-    });
+    throw new ReportError(msg.config.yearHasNoDocument(year), { location: { file: relative(root, join(dataDir, String(year), "report.yaml")) } });
   }
   if (name === undefined) return documents[0]!;
   const found = documents.find((d) => d.name === name);
   if (found) return found;
   const names = documents.map((d) => d.name);
-  throw new ReportError(`${year} has no document "${name}"`, {
-    hint: `${didYouMean(name, names) ?? ""}${didYouMean(name, names) ? " " : ""}documents for ${year}: ${names.join(", ")}`.trim(),
-  });
+  throw new ReportError(msg.config.noSuchDocument(year, name, names, suggest(name, names)));
 }
 
 /** The `document:` key, read without validating the rest (that is loadDefinition's job). */

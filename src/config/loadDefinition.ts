@@ -1,94 +1,122 @@
 import { existsSync } from "node:fs";
 import { readTextFile } from "../data/readText.js";
-import { LineCounter, parseDocument, isNode } from "yaml";
-import { ReportError, didYouMean, type SourceLocation } from "../errors.js";
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Document } from "yaml";
+import { ReportError, suggest, type SourceLocation } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import { zodIssueMap } from "../messages/zodIssues.js";
+import { exhibitNames } from "../model/exhibits/registry.js";
 import { definitionSchema, type ReportDefinition } from "./definitionSchema.js";
+import { locationOf, rememberLocation } from "./locations.js";
 import type { Dataset } from "../data/dataset.js";
+
+export { locationOf } from "./locations.js";
+
+/** A report definition is chapters › sections › exhibits › lists: far fewer levels than this. */
+export const MAX_DEPTH = 64;
+/** How many times an alias (`*name`) may be resolved; the yaml package's own guard against alias bombs. */
+const MAX_ALIAS_COUNT = 100;
 
 /** Reads and validates `data/<year>/report.yaml`; every problem names its line. */
 export function loadDefinition(file: string, displayPath: string): ReportDefinition {
-  if (!existsSync(file)) {
-    throw new ReportError("report definition is missing", {
-      location: { file: displayPath },
-      hint: "copy last year's report.yaml into the new year's folder and change years and title",
-    });
-  }
+  if (!existsSync(file)) throw new ReportError(msg.config.definitionMissing(), { location: { file: displayPath } });
   const lineCounter = new LineCounter();
+  const at = (offset: number): SourceLocation => {
+    const pos = lineCounter.linePos(offset);
+    return { file: displayPath, line: pos.line, column: pos.col };
+  };
   // Not `prettyErrors: false`: the pretty errors are the ones that carry line and column.
-  const doc = parseDocument(readTextFile(file, displayPath), { lineCounter });
+  const doc = parseYaml(readTextFile(file, displayPath), lineCounter, displayPath);
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0] ?? lineCounter.linePos(yamlError.pos[0]);
-    throw new ReportError(`YAML syntax error: ${yamlError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, {
-      location: { file: displayPath, line: pos.line, column: pos.col },
-      hint: "check the indentation (spaces, not tabs) and put quotes around text that contains a colon",
-    });
+    const location = { file: displayPath, line: pos.line, column: pos.col };
+    // The parser's own recursion gives out on deep nesting; it reports that as a syntax error.
+    if (/call stack/i.test(yamlError.message)) throw new ReportError(msg.config.yamlTooDeep(MAX_DEPTH), { location });
+    throw new ReportError(msg.config.yamlSyntax(yamlError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")), { location });
   }
-  const result = definitionSchema.safeParse(doc.toJS());
+  rejectDeepNesting(doc, at, displayPath);
+  const result = definitionSchema.safeParse(toPlainData(doc, at, displayPath), { errorMap: zodIssueMap });
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const node = doc.getIn(issue.path, true);
-    const offset = isNode(node) && node.range ? node.range[0] : undefined;
-    const pos = offset !== undefined ? lineCounter.linePos(offset) : undefined;
-    const location: SourceLocation = { file: displayPath, ...(pos ? { line: pos.line, column: pos.col } : {}) };
-    throw new ReportError(`${issue.message} at ${issue.path.join(".") || "top level"}`, { location });
+    const location = isNode(node) && node.range ? at(node.range[0]) : { file: displayPath };
+    const given = isScalar(node) ? String(node.value) : undefined;
+    const close = issue.code === "invalid_union_discriminator" && given !== undefined ? suggest(given, issue.options.map(String)) : undefined;
+    throw new ReportError(msg.config.schemaIssue(issue.message, issue.path.join(".") || msg.config.topLevel().text, close), { location });
   }
-  const definition = attachLines(result.data, doc, lineCounter, displayPath);
+  const definition = attachLines(result.data, doc, at);
   rejectDuplicateIds(definition, displayPath);
   return definition;
+}
+
+function parseYaml(text: string, lineCounter: LineCounter, displayPath: string): Document.Parsed {
+  try {
+    return parseDocument(text, { lineCounter });
+  } catch (error) {
+    if (error instanceof RangeError) throw new ReportError(msg.config.yamlTooDeep(MAX_DEPTH), { location: { file: displayPath }, cause: error });
+    throw error;
+  }
+}
+
+/** Collections nested deeper than MAX_DEPTH: an error at the first one too deep, before anything recurses into them. */
+function rejectDeepNesting(doc: Document.Parsed, at: (offset: number) => SourceLocation, displayPath: string): void {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_DEPTH) throw new ReportError(msg.config.yamlTooDeep(MAX_DEPTH), { location: node.range ? at(node.range[0]) : { file: displayPath } });
+    for (const item of node.items) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
+  }
+}
+
+/** The document as plain data; an alias bomb (aliases of aliases, resolved past MAX_ALIAS_COUNT) is a located error. */
+function toPlainData(doc: Document.Parsed, at: (offset: number) => SourceLocation, displayPath: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    let first: SourceLocation | undefined;
+    visit(doc, {
+      Alias: (_, alias) => {
+        if (isAlias(alias) && alias.range) first = at(alias.range[0]);
+        return visit.BREAK;
+      },
+    });
+    throw new ReportError(msg.config.yamlTooManyAliases(), { location: first ?? { file: displayPath }, cause: error });
+  }
 }
 
 /** Two chapters, or two sections of a chapter, with one id would share one commentary file and one anchor. */
 function rejectDuplicateIds(definition: ReportDefinition, file: string): void {
   const chapters = new Set<string>();
   for (const chapter of definition.chapters) {
-    if (chapters.has(chapter.id)) {
-      throw new ReportError(`duplicate chapter id "${chapter.id}"`, { location: lines.get(chapter) ?? { file }, hint: "each chapter needs its own id" });
-    }
+    if (chapters.has(chapter.id)) throw new ReportError(msg.config.duplicateChapter(chapter.id), { location: locationOf(chapter) ?? { file } });
     chapters.add(chapter.id);
     const sections = new Set<string>();
     for (const section of chapter.sections) {
-      if (sections.has(section.id)) {
-        throw new ReportError(`duplicate section id "${section.id}" in chapter "${chapter.id}"`, {
-          location: lines.get(section) ?? { file },
-          hint: "each section of a chapter needs its own id: its commentary file names it in the front matter",
-        });
-      }
+      if (sections.has(section.id)) throw new ReportError(msg.config.duplicateSection(section.id, chapter.id), { location: locationOf(section) ?? { file } });
       sections.add(section.id);
     }
   }
 }
 
-/** Line of every chapter, section and exhibit, so later cross-checks can point at it. */
-const lines = new WeakMap<object, SourceLocation>();
-
-export function locationOf(exhibit: object): SourceLocation | undefined {
-  return lines.get(exhibit);
-}
-
 export function sectionLocation(section: object): SourceLocation | undefined {
-  return lines.get(section);
+  return locationOf(section);
 }
 
 /** Where the definition's `title:` stands. */
 export function titleLocation(definition: ReportDefinition): SourceLocation | undefined {
-  return lines.get(definition);
+  return locationOf(definition);
 }
 
-function attachLines(
-  definition: ReportDefinition,
-  doc: ReturnType<typeof parseDocument>,
-  lineCounter: LineCounter,
-  file: string,
-): ReportDefinition {
+/** Line of every chapter, section and exhibit, so later cross-checks can point at it. */
+function attachLines(definition: ReportDefinition, doc: Document.Parsed, at: (offset: number) => SourceLocation): ReportDefinition {
   const remember = (target: object, path: readonly (string | number)[]) => {
     const node = doc.getIn(path, true);
-    const offset = isNode(node) && node.range ? node.range[0] : undefined;
-    if (offset === undefined) return;
-    const pos = lineCounter.linePos(offset);
-    lines.set(target, { file, line: pos.line, column: pos.col });
+    if (isNode(node) && node.range) rememberLocation(target, at(node.range[0]));
   };
   remember(definition, ["title"]);
+  definition.derived.forEach((derived, d) => remember(derived, ["derived", d]));
   definition.chapters.forEach((chapter, c) => {
     remember(chapter, ["chapters", c]);
     chapter.sections.forEach((section, s) => {
@@ -100,22 +128,17 @@ function attachLines(
 }
 
 /**
- * Every id the definition names must exist in the data. Missing values are
+ * Every id the definition names must exist in the data; which ids an
+ * exhibit names, its kind says (src/model/exhibits/). Missing values are
  * not decided here: the completeness check lists all of them at once.
  */
 export function checkDefinitionAgainstData(definition: ReportDefinition, data: Dataset, file: string): void {
-  const fail = (message: string, at: object | undefined, hint?: string): never => {
-    throw new ReportError(message, {
-      location: (at && locationOf(at)) ?? { file },
-      ...(hint ? { hint } : {}),
-    });
-  };
+  const where = (at: object | undefined): SourceLocation => (at && locationOf(at)) ?? { file };
   const region = (id: string, at?: object) => {
-    if (!data.regions.has(id)) fail(`unknown region "${id}"`, at, didYouMean(id, data.regions.keys()) ?? "regions are listed in data/regions.csv");
+    if (!data.regions.has(id)) throw new ReportError(msg.config.unknownRegion(id, suggest(id, data.regions.keys())), { location: where(at) });
   };
   const indicator = (id: string, at: object) => {
-    if (!data.indicators.has(id))
-      fail(`unknown indicator "${id}"`, at, didYouMean(id, data.indicators.keys()) ?? "indicators are listed in data/indicators.csv");
+    if (!data.indicators.has(id)) throw new ReportError(msg.config.unknownIndicator(id, suggest(id, data.indicators.keys())), { location: where(at) });
   };
   region(definition.municipality);
   region(definition.average);
@@ -125,34 +148,12 @@ export function checkDefinitionAgainstData(definition: ReportDefinition, data: D
   for (const chapter of definition.chapters) {
     for (const section of chapter.sections) {
       for (const exhibit of section.exhibits) {
-        if (ids.has(exhibit.id)) fail(`duplicate exhibit id "${exhibit.id}"`, exhibit, "each exhibit id must be unique in the report");
+        if (ids.has(exhibit.id)) throw new ReportError(msg.config.duplicateExhibit(exhibit.id), { location: where(exhibit) });
         ids.add(exhibit.id);
-        switch (exhibit.kind) {
-          case "comparison":
-            indicator(exhibit.indicator, exhibit);
-            break;
-          case "keyfigures":
-            exhibit.indicators.forEach((i) => indicator(i, exhibit));
-            if (exhibit.region) region(exhibit.region, exhibit);
-            break;
-          case "breakdown":
-          case "profile":
-          case "components":
-            exhibit.indicators.forEach((i) => indicator(i, exhibit));
-            if (exhibit.kind === "breakdown" && exhibit.region) region(exhibit.region, exhibit);
-            break;
-          case "matrix":
-            exhibit.indicators.forEach((i) => indicator(i, exhibit));
-            exhibit.regions.forEach((r) => region(r, exhibit));
-            break;
-          case "efficiency":
-            indicator(exhibit.production, exhibit);
-            indicator(exhibit.cost, exhibit);
-            indicator(exhibit.efficiency, exhibit);
-            break;
-          case "weights":
-            break;
-        }
+        if (!exhibit.table && !exhibit.chart) throw new ReportError(msg.config.showsNothing(exhibit.id), { location: where(exhibit) });
+        const names = exhibitNames(exhibit);
+        names.indicators?.forEach((id) => indicator(id, exhibit));
+        names.regions?.forEach((id) => region(id, exhibit));
       }
     }
   }

@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import { zodIssueMap } from "../messages/zodIssues.js";
 import { readTextFile } from "./readText.js";
 
 /** A validated CSV row together with the line it came from, for later messages. */
@@ -40,22 +42,20 @@ export function readCsv<S extends z.ZodTypeAny>(file: string, displayPath: strin
   const header = splitHeader(firstLine(text), delimiter);
   for (const column of options.requiredColumns) {
     if (!header.includes(column)) {
-      throw new ReportError(`missing column "${column}" in the header`, {
-        location: { file: displayPath, line: 1 },
-        hint: `the header must name: ${options.requiredColumns.join(", ")}${delimiter === "," && firstLine(text).includes("\t") ? " (the file seems to be tab-separated: save it as CSV)" : ""}`,
-      });
+      const tabSeparated = delimiter === "," && firstLine(text).includes("\t");
+      throw new ReportError(msg.data.missingColumn(column, options.requiredColumns, tabSeparated), { location: { file: displayPath, line: 1 } });
     }
   }
 
   return records.map(({ record, info }) => {
     const row = delimiter === ";" ? withDecimalPoints(record, options.numberColumns ?? []) : record;
-    const result = schema.safeParse(row);
+    const result = schema.safeParse(row, { errorMap: zodIssueMap });
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const columnName = String(issue.path[0] ?? "");
       const columnIndex = header.indexOf(columnName);
       const got = record[columnName];
-      throw new ReportError(`${issue.message} in column "${columnName}"${got !== undefined ? `, got "${got}"` : ""}`, {
+      throw new ReportError(msg.data.badCell(issue.message, columnName, got), {
         location: { file: displayPath, line: info.lines, ...(columnIndex >= 0 ? { column: columnIndex + 1 } : {}) },
       });
     }
@@ -86,14 +86,10 @@ function malformed(error: unknown, text: string, delimiter: string, displayPath:
   const found = (error as { record?: unknown[] }).record?.length;
   const expected = splitHeader(firstLine(text), delimiter).length;
   const rowText = lines !== undefined ? (text.split(/\r?\n/)[lines - 1] ?? "") : "";
-  const reason = found !== undefined ? `the row has ${found} fields, the header has ${expected}` : firstSentence(error);
+  const reason = found !== undefined ? msg.data.fieldCount(found, expected).text : firstSentence(error);
   const decimalComma = delimiter === "," && /\d,\d/.test(rowText) && found !== undefined && found > expected;
-  const name = delimiter === ";" ? "semicolon" : "comma";
-  return new ReportError(`malformed CSV: ${reason}`, {
+  return new ReportError(msg.data.malformed(reason, decimalComma, delimiter === ";" ? "semicolon" : "comma"), {
     location: { file: displayPath, ...(lines !== undefined ? { line: lines } : {}) },
-    hint: decimalComma
-      ? 'is there a decimal comma in a comma-separated file? write 13.9, or save the whole file from Excel as "CSV (semikolonseparert)"'
-      : `every row needs as many ${name}-separated fields as the header; put quotes around a field that contains a ${name}`,
     cause: error,
   });
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ReportError, didYouMean } from "../errors.js";
+import { ReportError, suggest } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { readCsv, type Located } from "./csv.js";
 import {
   indicatorRow,
@@ -40,15 +41,15 @@ export function loadDataset({ root, dataDir, year }: DataPaths): Dataset {
   const display = (file: string) => relative(root, file) || file;
   const yearDir = join(dataDir, String(year));
   const mustExist = (file: string, hint: string) => {
-    if (!existsSync(file)) throw new ReportError("data file is missing", { location: { file: display(file) }, hint });
+    if (!existsSync(file)) throw new ReportError(msg.data.fileMissing(hint), { location: { file: display(file) } });
     return file;
   };
 
-  const regionFile = mustExist(join(dataDir, "regions.csv"), "the region list (id,name,short_name,kind) is shared by every year; restore it from git (git checkout -- data/regions.csv)");
+  const regionFile = mustExist(join(dataDir, "regions.csv"), msg.data.restoreShared("id,name,short_name,kind", "data/regions.csv").text);
   const regions = uniqueById(
     readCsv(regionFile, display(regionFile), regionRow, { requiredColumns: ["id", "name", "short_name", "kind"] }),
   );
-  const indicatorFile = mustExist(join(dataDir, "indicators.csv"), "the indicator catalogue (id,title,short_title,unit,scale,decimals,source) is shared by every year; restore it from git (git checkout -- data/indicators.csv)");
+  const indicatorFile = mustExist(join(dataDir, "indicators.csv"), msg.data.restoreShared("id,title,short_title,unit,scale,decimals,source", "data/indicators.csv").text);
   const indicators = uniqueById(
     readCsv(indicatorFile, display(indicatorFile), indicatorRow, {
       requiredColumns: ["id", "title", "short_title", "unit", "scale", "decimals", "source"],
@@ -56,7 +57,7 @@ export function loadDataset({ root, dataDir, year }: DataPaths): Dataset {
     }),
   );
 
-  const observationFile = mustExist(join(yearDir, "observations.csv"), `every report year needs its values in ${display(join(yearDir, "observations.csv"))}; see README "Legge til et nytt år"`);
+  const observationFile = mustExist(join(yearDir, "observations.csv"), msg.data.yearNeedsObservations(display(join(yearDir, "observations.csv"))).text);
   const observations = readCsv(observationFile, display(observationFile), observationRow, {
     requiredColumns: ["indicator", "region", "year", "value"],
     numberColumns: ["value"],
@@ -74,10 +75,7 @@ export function loadDataset({ root, dataDir, year }: DataPaths): Dataset {
     const key = keyOf(o.indicator, o.region, o.year);
     const earlier = index.get(key);
     if (earlier) {
-      throw new ReportError(`duplicate value for ${o.indicator} / ${o.region} / ${o.year}`, {
-        location: { file: row.file, line: row.line },
-        hint: `the same combination is already given on line ${earlier.line}`,
-      });
+      throw new ReportError(msg.data.duplicateValue(o.indicator, o.region, o.year, earlier.line), { location: { file: row.file, line: row.line } });
     }
     index.set(key, row);
   }
@@ -114,10 +112,7 @@ function uniqueById<T extends { id: string }>(rows: Located<T>[]): Map<string, T
   for (const row of rows) {
     const earlier = lines.get(row.value.id);
     if (earlier !== undefined) {
-      throw new ReportError(`duplicate id "${row.value.id}"`, {
-        location: { file: row.file, line: row.line, column: 1 },
-        hint: `already defined on line ${earlier}`,
-      });
+      throw new ReportError(msg.data.duplicateId(row.value.id, earlier), { location: { file: row.file, line: row.line, column: 1 } });
     }
     lines.set(row.value.id, row.line);
     map.set(row.value.id, row.value);
@@ -128,14 +123,15 @@ function uniqueById<T extends { id: string }>(rows: Located<T>[]): Map<string, T
 function checkKnown(
   id: string,
   known: ReadonlyMap<string, unknown>,
-  what: string,
+  what: "indicator" | "region",
   row: Located<unknown>,
   column: number,
   catalogue: string,
 ): void {
   if (known.has(id)) return;
   // Excel drops the leading zero of 0301 (Oslo): 301 is not Bærum's 3201.
-  const zero = /^\d{3}$/.test(id) && known.has(`0${id}`) ? `did you mean "0${id}"? (Excel drops leading zeros: format the column as text)` : undefined;
-  const hint = zero ?? didYouMean(id, known.keys()) ?? `add it to ${catalogue} first`;
-  throw new ReportError(`unknown ${what} "${id}"`, { location: { file: row.file, line: row.line, column }, hint });
+  const close = suggest(id, known.keys());
+  const hint = /^\d{3}$/.test(id) && known.has(`0${id}`) ? msg.data.leadingZero(`0${id}`).text : close ? msg.data.didYouMean(close).text : msg.data.addToCatalogue(catalogue).text;
+  const message = what === "indicator" ? msg.data.unknownIndicator(id, hint) : msg.data.unknownRegion(id, hint);
+  throw new ReportError(message, { location: { file: row.file, line: row.line, column } });
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
-const HINT = "save it as UTF-8 (in Excel: «CSV UTF-8 (kommadelt)»; in Notepad: Save as → Encoding UTF-8)";
-
 /**
  * Reads a text file that must be UTF-8, as every input of the report is.
  * A file saved as Windows-1252 (Excel's plain "CSV") or UTF-16 ("Unicode
@@ -17,7 +16,7 @@ export function readTextFile(path: string, displayPath: string): string {
 
 export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ReportError("file is UTF-16 (Unicode text), not UTF-8", { location: { file: displayPath, line: 1 }, hint: HINT });
+    throw new ReportError(msg.data.utf16(), { location: { file: displayPath, line: 1 } });
   }
   try {
     return UTF8.decode(bytes).replace(/^\uFEFF/, "");
@@ -26,10 +25,7 @@ export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {
     const line = 1 + bytes.subarray(0, at).filter((b) => b === 0x0a).length;
     const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
     const column = 1 + new TextDecoder("utf-8").decode(bytes.subarray(lineStart, at)).length;
-    throw new ReportError(`file is not UTF-8 (byte 0x${bytes[at]!.toString(16).toUpperCase()} is probably "${latin1(bytes[at]!)}" in Windows-1252)`, {
-      location: { file: displayPath, line, column },
-      hint: HINT,
-    });
+    throw new ReportError(msg.data.notUtf8(bytes[at]!.toString(16).toUpperCase(), latin1(bytes[at]!)), { location: { file: displayPath, line, column } });
   }
 }
 

@@ -1,6 +1,8 @@
 import type { DerivedDefinition } from "../config/definitionSchema.js";
 import { makeDataset, type Dataset, type Indicator } from "../data/dataset.js";
-import { ReportError, didYouMean } from "../errors.js";
+import { ReportError, suggest } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import { locationOf } from "../config/locations.js";
 import { indexAgainst } from "./index.js";
 
 /**
@@ -14,16 +16,14 @@ export function withDerivedIndicators(data: Dataset, derived: readonly DerivedDe
   const indicators = new Map<string, Indicator>(data.indicators);
   const observations = [...data.observations];
   for (const definition of derived) {
+    const location = locationOf(definition) ?? { file };
     if (indicators.has(definition.id)) {
-      throw new ReportError(`derived indicator "${definition.id}" has the id of an existing indicator`, { location: { file } });
+      throw new ReportError(msg.config.derivedIdTaken(definition.id), { location });
     }
     const [numeratorId, denominatorId] = definition.ratio;
     for (const input of definition.ratio) {
       if (!indicators.has(input)) {
-        throw new ReportError(`derived indicator "${definition.id}" uses unknown indicator "${input}"`, {
-          location: { file },
-          hint: didYouMean(input, indicators.keys()) ?? "indicators are listed in data/indicators.csv",
-        });
+        throw new ReportError(msg.config.derivedUnknownInput(definition.id, input, suggest(input, indicators.keys())), { location });
       }
     }
     const numerator = indicators.get(numeratorId)!;

@@ -10,6 +10,10 @@ import { lists } from "./lists.js";
 import { distribute } from "./distribute.js";
 import { preview } from "./preview.js";
 import { templates } from "./templates.js";
+import { config } from "./config.js";
+import { data } from "./data.js";
+import { model } from "./model.js";
+import { zodIssue } from "./zodIssues.js";
 
 export const msg = {
   common,
@@ -19,6 +23,10 @@ export const msg = {
   distribute,
   preview,
   templates,
+  config,
+  data,
+  model,
+  zodIssue,
 } as const;
 
 export type Catalogue = typeof msg;

@@ -1,14 +1,15 @@
 import type { ReportDefinition, SectionDefinition } from "../config/definitionSchema.js";
-import { locationOf } from "../config/loadDefinition.js";
+import { locationOf } from "../config/locations.js";
 import { regionColors } from "../charts/palette.js";
 import { chartSpec } from "../charts/spec.js";
 import { renderChartSvgCached } from "../charts/render.js";
 import { altTextFor } from "../charts/altText.js";
 import type { Dataset } from "../data/dataset.js";
-import { ReportError, didYouMean } from "../errors.js";
+import { ReportError, suggest } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import type { Commentary } from "../narrative/loadCommentary.js";
 import type { NarrativeItem } from "../narrative/markdown.js";
-import { buildExhibit } from "./exhibits/index.js";
+import { buildExhibit } from "./exhibits/registry.js";
 import { mapListInlines } from "./lists.js";
 import { reconstructedTextNote } from "./textProvenance.js";
 import type { ExhibitContext, ExhibitDraft } from "./exhibits/context.js";
@@ -63,7 +64,7 @@ export function buildFigureModel(inputs: ModelInputs): FigureModel {
           continue;
         }
         const exhibit = section.exhibits.find((e) => e.id === item.id)!;
-        const draft = buildExhibit(exhibit, context, inputs.definitionFile);
+        const draft = buildExhibit(exhibit, context);
         blocks.push(...numberedBlocks(draft, counters, exhibit.id, labels));
       }
       const note = reconstructedTextNote(commentary, data, definition.average);
@@ -99,14 +100,11 @@ function placeExhibits(
     if (item.type !== "exhibit") continue;
     const location = { file: file ?? definitionFile, line: item.line };
     if (!ids.includes(item.id)) {
-      throw new ReportError(`unknown exhibit "[[${item.id}]]" in section "${section.id}"`, {
-        location,
-        hint: didYouMean(item.id, ids) ?? (ids.length ? `this section's exhibits: ${ids.join(", ")}` : "this section has no exhibits in report.yaml"),
-      });
+      const close = suggest(item.id, ids);
+      const hint = close ? msg.common.didYouMean(close).text : ids.length ? msg.model.sectionExhibits(ids).text : msg.model.sectionHasNoExhibits().text;
+      throw new ReportError(msg.model.unknownExhibitMarker(item.id, section.id, hint), { location });
     }
-    if (placed.has(item.id)) {
-      throw new ReportError(`exhibit "[[${item.id}]]" is placed twice`, { location, hint: "each table or chart appears once" });
-    }
+    if (placed.has(item.id)) throw new ReportError(msg.model.exhibitPlacedTwice(item.id), { location });
     placed.add(item.id);
   }
   const rest = section.exhibits

@@ -22,9 +22,13 @@ export function resolveReferences(text: string, labels: ReadonlyMap<string, stri
   return text.replace(new RegExp(`${OPEN}(tabell|figur):([a-z0-9-]+)${CLOSE}`, "g"), (marker, kind: string, id: string) => labels.get(`${kind}:${id}`) ?? marker);
 }
 
-/** The exhibit ids a reference of this kind may name: those that draw a table (or a chart). */
+/**
+ * The exhibit ids a reference of this kind may name: those that draw a
+ * table (or a chart). `table:` and `chart:` say it for every kind: a kind
+ * that never draws a chart has `chart: false` (src/model/exhibits/kind.ts).
+ */
 export function referable(definition: ReportDefinition, kind: ReferenceKind): string[] {
   return allExhibits(definition)
-    .filter((exhibit) => (REFERENCE_KINDS[kind] === "table" ? exhibit.table : exhibit.chart && exhibit.kind !== "weights"))
+    .filter((exhibit) => (REFERENCE_KINDS[kind] === "table" ? exhibit.table : exhibit.chart))
     .map((exhibit) => exhibit.id);
 }

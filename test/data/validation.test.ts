@@ -42,48 +42,57 @@ describe("data validation", () => {
   it("a value that is not a number is rejected with file:line:column and what was expected", () => {
     editLine(observations(), 10, (t) => t.replace(/^([^,]*,[^,]*,\d{4}),(\d+\.\d),/, "$1,$2x,"));
     const error = errorOf(load);
-    expect(error.format()).toMatch(/^data\/2025\/observations\.csv:10:4: expected a number with a decimal point \(e\.g\. 13\.9\) in column "value", got "\d+\.\dx"$/);
+    expect(error.id).toBe("data.badCell");
+    expect(error.format()).toMatch(/^data\/2025\/observations\.csv:10:4: skal være et tall med desimalpunktum \(f\.eks\. 13\.9\) i kolonnen «value», men der står «\d+\.\dx»$/);
   });
 
   it("a decimal comma is recognised and explained", () => {
     editLine(observations(), 10, (t) => t.replace(/^([^,]*,[^,]*,\d{4}),(\d+)\.(\d),/, "$1,$2,$3,"));
-    expect(errorOf(load).format()).toBe(
-      "data/2025/observations.csv:10: malformed CSV: the row has 12 fields, the header has 11 (is there a decimal comma in a comma-separated file? write 13.9, or save the whole file from Excel as \"CSV (semikolonseparert)\")",
+    const error = errorOf(load);
+    expect(error.id).toBe("data.malformed");
+    expect(error.format()).toBe(
+      "data/2025/observations.csv:10: ugyldig CSV: raden har 12 felt, overskriftsraden har 11 (står det et desimalkomma i en kommadelt fil? skriv 13.9, eller lagre hele filen fra Excel som «CSV (semikolonseparert)»)",
     );
   });
 
   it("a row with too many fields is reported as malformed CSV with its line", () => {
     editLine(observations(), 7, (t) => `${t},extra,field`);
-    expect(errorOf(load).format()).toMatch(/^data\/2025\/observations\.csv:7: malformed CSV/);
+    const error = errorOf(load);
+    expect(error.id).toBe("data.malformed");
+    expect(error.format()).toMatch(/^data\/2025\/observations\.csv:7: ugyldig CSV/);
   });
 
   it("an unknown indicator suggests the closest known one", () => {
     editLine(observations(), 3, (t) => t.replace("netto-driftsutgifter-grunnskolesektor-per-innbygger", "netto-driftsutgifter-grunnskolesektor-per-innbyger"));
     const error = errorOf(load);
-    expect(error.format()).toContain("observations.csv:3:1: unknown indicator");
-    expect(error.format()).toContain('did you mean "netto-driftsutgifter-grunnskolesektor-per-innbygger"');
+    expect(error.id).toBe("data.unknownIndicator");
+    expect(error.format()).toContain("observations.csv:3:1: ukjent indikator");
+    expect(error.format()).toContain("mente du «netto-driftsutgifter-grunnskolesektor-per-innbygger»");
   });
 
   it("a duplicate observation names both lines", () => {
     const file = observations();
     const lines = readFileSync(file, "utf8").trimEnd().split("\n");
     writeFileSync(file, [...lines, lines[1]].join("\n") + "\n");
-    expect(errorOf(load).format()).toMatch(new RegExp(`observations\\.csv:${lines.length + 1}: duplicate value .*line 2`));
+    const error = errorOf(load);
+    expect(error.id).toBe("data.duplicateValue");
+    expect(error.format()).toMatch(new RegExp(`observations\\.csv:${lines.length + 1}: tallet for .* står to ganger .*linje 2`));
   });
 
   it("a missing year in the report definition is an error, not an empty column", async () => {
     const file = join(root, "data", "2025", "report.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, 2024, 2025]"));
     const error = await modelError();
-    expect(error.format()).toMatch(/^\d+ error\(s\) in the content: data\/2025\/report\.yaml:\d+:\d+: error: no value of [a-z0-9-]+ for 2025 in any region: the table would print a column of "\.\."/);
+    expect(error.format()).toMatch(/^\d+ error\(s\) in the content: data\/2025\/report\.yaml:\d+:\d+: error: ingen av regionene har [a-z0-9-]+ for 2025: tabellen «[a-z0-9-]+» ville fått en hel kolonne med «\.\.»/);
   });
 
   it("an unknown exhibit marker in commentary names the Markdown file, line and a suggestion", async () => {
     const file = join(root, "data", "2025", "commentary", "grunnskole", "07-skolestorrelse.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("[[elever-per-skole]]", "[[elever-pr-skole]]"));
     const error = await modelError();
+    expect(error.id).toBe("model.unknownExhibitMarker");
     expect(error.format()).toBe(
-      'data/2025/commentary/grunnskole/07-skolestorrelse.md:6: unknown exhibit "[[elever-pr-skole]]" in section "skolestorrelse" (did you mean "elever-per-skole"?)',
+      "data/2025/commentary/grunnskole/07-skolestorrelse.md:6: ukjent figur «[[elever-pr-skole]]» i avsnittet «skolestorrelse» (mente du «elever-per-skole»?)",
     );
   });
 

@@ -97,7 +97,7 @@ describe("npm run report -- 2025", () => {
 
     const broken = runReport(["2025", "--root", root]);
     expect(broken.status).toBe(1);
-    expect(broken.stderr.trim()).toMatch(/^feil: data\/2025\/observations\.csv:5:4: expected a number with a decimal point \(e\.g\. 13\.9\) in column "value", got "[\d.]+kr"$/);
+    expect(broken.stderr.trim()).toMatch(/^feil: data\/2025\/observations\.csv:5:4: skal være et tall med desimalpunktum \(f\.eks\. 13\.9\) i kolonnen «value», men der står «[\d.]+kr»$/);
     expect(broken.stderr).not.toMatch(/\n\s+at /);
     expect(createHash("sha256").update(readFileSync(pdf)).digest("hex")).toBe(before);
     expect(statSync(pdf).mtimeMs).toBe(mtime);

@@ -14,13 +14,13 @@ describe("new-year and documents, past the happy path", () => {
     expect(made.status, made.stderr).toBe(0);
     expect(made.stdout).toContain("2 dokument(er)");
     expect(readFileSync(join(root, "data", "2026", "nokkeltall", "report.yaml"), "utf8")).toMatch(/^title: Nøkkeltall grunnskole 2026$/m);
-    expect(cli(root, "check", ["2026", "--document", "nokkeltall"]).stdout).toContain(`warning: table "hovedtall" has no value of gruppestorrelse-1 for Bærum in 2025`);
+    expect(cli(root, "check", ["2026", "--document", "nokkeltall"]).stdout).toContain("warning: «hovedtall» mangler gruppestorrelse-1 for Bærum i 2025; tabellen viser «..»");
 
     const broken = scratchProject();
     replaceInFile(broken, "data/2025/report.yaml", "years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, 2024");
     const result = cli(broken, "new-year", ["2026"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^feil: data\/2025\/report\.yaml:\d+:\d+: YAML syntax error/);
+    expect(result.stderr).toMatch(/^feil: data\/2025\/report\.yaml:\d+:\d+: feil i YAML-syntaksen/);
   });
 
   it("check finds a style with no template set, as report would; two documents with one name are an error", () => {
@@ -33,7 +33,7 @@ describe("new-year and documents, past the happy path", () => {
     replaceInFile(root, "data/2025/nokkeltall/report.yaml", "document: nokkeltall", "document: kostra-analyse");
     const twice = cli(root, "check", ["2025"]);
     expect(twice.status).toBe(1);
-    expect(twice.stdout).toContain('data/2025/nokkeltall/report.yaml: error: two documents of 2025 are named "kostra-analyse"');
+    expect(twice.stdout).toContain("data/2025/nokkeltall/report.yaml: error: to dokumenter for 2025 heter «kostra-analyse»");
   });
 
   it("commentary still word for word last year's is named file by file until an editor changes it", () => {
@@ -56,7 +56,7 @@ describe("new-year and documents, past the happy path", () => {
     const root = scratchProject();
     const file = join(root, "data", "2025", "observations.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^(elever-per-skole),0301,/m, "$1,301,"));
-    expect(cli(root, "check", ["2025"]).stdout).toContain('unknown region "301" (did you mean "0301"? (Excel drops leading zeros: format the column as text))');
+    expect(cli(root, "check", ["2025"]).stdout).toContain("regionen «301» er ukjent (mente du «0301»? (Excel fjerner nuller foran: formater kolonnen som tekst))");
     const missing = cli(root, "import", ["x.json", "--year"]);
     expect(missing.stderr).toContain('feil: option "--year" needs a value');
   });

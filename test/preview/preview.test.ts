@@ -67,7 +67,7 @@ describe("npm run preview -- 2025", () => {
     writeFileSync(file, lines.join("\n"));
     await page.waitForSelector("#preview-error", { timeout: 15_000 });
     const message = await page.$eval("#preview-error", (el) => el.textContent ?? "");
-    expect(message).toMatch(/data\/2025\/observations\.csv:5:4: expected a number with a decimal point/);
+    expect(message).toMatch(/data\/2025\/observations\.csv:5:4: skal være et tall med desimalpunktum/);
     // The last good report stays visible under the message.
     expect(await bodyText()).toContain("Redaktøren skrev dette nettopp.");
 

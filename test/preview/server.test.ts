@@ -212,7 +212,7 @@ describe("preview server", () => {
     // A broken file: the build fails fast, without Chromium, and the next request builds again.
     writeFileSync(csv, lines.join("\n"));
     const failed = await send(port, "POST", "/build", headers);
-    expect(JSON.parse(failed.body)).toMatchObject({ ok: false, error: expect.stringMatching(/observations\.csv:5:4: expected a number/) });
+    expect(JSON.parse(failed.body)).toMatchObject({ ok: false, error: expect.stringMatching(/observations\.csv:5:4: skal være et tall/) });
     expect(recorder.count(FILES_BUILD)).toBe(1);
     writeFileSync(csv, good);
 

@@ -91,14 +91,14 @@ describe("text encodings", () => {
     const text = readFileSync(file, "utf8");
     writeFileSync(file, Buffer.from(text, "latin1"));
     expect(await buildError()).toBe(
-      'data/2025/commentary/grunnskole/07-skolestorrelse.md:8:2: file is not UTF-8 (byte 0xE6 is probably "æ" in Windows-1252) (save it as UTF-8 (in Excel: «CSV UTF-8 (kommadelt)»; in Notepad: Save as → Encoding UTF-8))',
+      "data/2025/commentary/grunnskole/07-skolestorrelse.md:8:2: filen er ikke UTF-8 (byten 0xE6 er trolig «æ» i Windows-1252) (lagre den som UTF-8 (i Excel: «CSV UTF-8 (kommadelt)»; i Notisblokk: Lagre som → Koding UTF-8))",
     );
   });
 
   it("a UTF-16 CSV is named as such; UTF-8 with BOM and CRLF line ends is accepted", async () => {
     const text = readFileSync(observations(), "utf8");
     writeFileSync(observations(), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
-    expect(await buildError()).toMatch(/^data\/2025\/observations\.csv:1: file is UTF-16 \(Unicode text\), not UTF-8 \(save it as UTF-8/);
+    expect(await buildError()).toMatch(/^data\/2025\/observations\.csv:1: filen er UTF-16 \(«Unicode-tekst»\), ikke UTF-8 \(lagre den som UTF-8/);
     writeFileSync(observations(), `\uFEFF${text.replace(/\n/g, "\r\n")}`);
     const inputs = await loadInputs(projectPaths(root), 2025, quiet);
     expect(inputs.data.value("gruppestorrelse-1", "3201", 2024)).toBe(13.9);
@@ -153,19 +153,19 @@ describe("markers and links in commentary", () => {
 describe("located messages", () => {
   it("a YAML syntax error in report.yaml carries line and column", async () => {
     replaceInFile(root, "data/2025/report.yaml", "average: asss-med-oslo", "average: [asss-med-oslo");
-    expect(await buildError()).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: YAML syntax error: /);
+    expect(await buildError()).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: feil i YAML-syntaksen: /);
   });
 
   it("a duplicate section id is named as such", async () => {
     replaceInFile(root, "data/2025/report.yaml", "      - id: sfo\n", "      - id: skolestorrelse\n");
-    expect(await buildError()).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: duplicate section id "skolestorrelse" in chapter "grunnskole"/);
+    expect(await buildError()).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: avsnitts-id-en «skolestorrelse» er brukt to ganger i kapitlet «grunnskole»/);
   });
 
   it("a missing indicators.csv or regions.csv is explained in its own terms", async () => {
     rmSync(join(root, "data", "indicators.csv"));
-    expect(await buildError()).toBe("data/indicators.csv: data file is missing (the indicator catalogue (id,title,short_title,unit,scale,decimals,source) is shared by every year; restore it from git (git checkout -- data/indicators.csv))");
+    expect(await buildError()).toBe("data/indicators.csv: datafilen mangler (listen (id,title,short_title,unit,scale,decimals,source) er felles for alle år; hent den tilbake fra git (git checkout -- data/indicators.csv))");
     rmSync(join(root, "data", "regions.csv"));
-    expect(await buildError()).toContain("data/regions.csv: data file is missing (the region list");
+    expect(await buildError()).toContain("data/regions.csv: datafilen mangler (listen (id,name,short_name,kind)");
   });
 
   it("a block closed by the wrong name is one line: the line and column where it opens, and what to do", () => {

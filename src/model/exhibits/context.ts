@@ -1,11 +1,11 @@
-import type { ExhibitDefinition, ReportDefinition } from "../../config/definitionSchema.js";
+import type { ReportFrame } from "../../config/fields.js";
 import type { Dataset, Indicator } from "../../data/dataset.js";
 import { formatNumber } from "../../format/norwegian.js";
 import type { ChartData, TableBlock, TableCell } from "../types.js";
 
 /** What every exhibit builder may read. */
 export interface ExhibitContext {
-  readonly definition: ReportDefinition;
+  readonly definition: ReportFrame;
   readonly data: Dataset;
   readonly colors: ReadonlyMap<string, string>;
 }
@@ -27,6 +27,7 @@ export interface ExhibitDraft {
 
 export function indicatorOf(context: ExhibitContext, id: string): Indicator {
   const indicator = context.data.indicators.get(id);
+  // checkDefinitionAgainstData has checked every id an exhibit names: a miss here is a bug.
   if (!indicator) throw new Error(`indicator ${id} was not checked against the data`);
   return indicator;
 }
@@ -63,6 +64,7 @@ export function regionName(context: ExhibitContext, id: string): string {
   return context.data.regions.get(id)?.name ?? id;
 }
 
-export function captionOf(exhibit: ExhibitDefinition, fallback: string): string {
+/** The exhibit's `title:`, or the kind's own caption. */
+export function captionOf(exhibit: { readonly title?: string | undefined }, fallback: string): string {
   return exhibit.title ?? fallback;
 }

@@ -1,30 +1,44 @@
-import type { ExhibitDefinition } from "../../config/definitionSchema.js";
+import { z } from "zod";
+import { id, regionId, year } from "../../config/fields.js";
 import { formatYear } from "../../format/norwegian.js";
-import { captionOf, headerRow, indicatorOf, unitSuffix, type ExhibitContext, type ExhibitDraft } from "./context.js";
+import { captionOf, headerRow, indicatorOf, unitSuffix } from "./context.js";
+import { defineExhibitKind } from "./kind.js";
 import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 
-type KeyFigures = Extract<ExhibitDefinition, { kind: "keyfigures" }>;
-
 /**
- * Nøkkeltall: one region's indicators (rows) over the chosen years
- * (columns). A value the data does not hold prints SSB's ".." with its
- * footnote; nothing is filled in.
+ * Nøkkeltall, as an annual report shows them: one region's indicators (rows)
+ * over the chosen years (columns). A value the data does not hold prints
+ * SSB's ".." with its footnote; nothing is filled in.
  */
-export function buildKeyFigures(exhibit: KeyFigures, context: ExhibitContext): ExhibitDraft {
-  const region = exhibit.region ?? context.definition.municipality;
-  const indicators = exhibit.indicators.map((id) => indicatorOf(context, id));
-  const shown = shownValues(indicators, [region], exhibit.years);
-  return {
-    table: {
-      id: `tabell-${exhibit.id}`,
-      caption: captionOf(exhibit, "Nøkkeltall"),
-      source: sourceOf(context, indicators, shown),
-      notes: [...(exhibit.note ? [exhibit.note] : []), ...provenanceNotes(context, shown)],
-      header: [headerRow("Indikator", exhibit.years.map(formatYear))],
-      rows: indicators.map((indicator) => ({
-        label: indicator.title + unitSuffix(indicator),
-        cells: exhibit.years.map((year) => observedCell(context, { indicator, region, year })),
-      })),
-    },
-  };
-}
+export const keyfigures = defineExhibitKind({
+  kind: "keyfigures",
+  fields: {
+    indicators: z.array(id).min(1),
+    years: z.array(year).min(1),
+    /** The municipality unless given. */
+    region: regionId.optional(),
+  },
+  table: "always",
+  chart: "never",
+  names: (exhibit) => ({ indicators: exhibit.indicators, regions: exhibit.region ? [exhibit.region] : [] }),
+  coverage: (exhibit, { definition }) => ({
+    shown: exhibit.indicators.map((indicator) => ({ indicator, region: exhibit.region ?? definition.municipality, years: exhibit.years })),
+  }),
+  build: (exhibit, context) => {
+    const region = exhibit.region ?? context.definition.municipality;
+    const indicators = exhibit.indicators.map((id) => indicatorOf(context, id));
+    const shown = shownValues(indicators, [region], exhibit.years);
+    return {
+      table: {
+        caption: captionOf(exhibit, "Nøkkeltall"),
+        source: sourceOf(context, indicators, shown),
+        notes: provenanceNotes(context, shown),
+        header: [headerRow("Indikator", exhibit.years.map(formatYear))],
+        rows: indicators.map((indicator) => ({
+          label: indicator.title + unitSuffix(indicator),
+          cells: exhibit.years.map((year) => observedCell(context, { indicator, region, year })),
+        })),
+      },
+    };
+  },
+});

@@ -1,0 +1,30 @@
+import { defineMessages } from "./message.js";
+
+/** Building the document model from the definition, data and commentary, and what the completeness check finds. */
+export const model = defineMessages("model", {
+  unknownExhibitMarker: (id: string, section: string, hint: string) => ({
+    text: `ukjent figur «[[${id}]]» i avsnittet «${section}»`,
+    hint: `${hint}`,
+  }),
+  sectionExhibits: (ids: readonly string[]) => `avsnittets figurer og tabeller: ${ids.join(", ")}`,
+  sectionHasNoExhibits: () => "avsnittet har ingen figurer eller tabeller i report.yaml",
+  exhibitPlacedTwice: (id: string) => ({ text: `figuren «[[${id}]]» er plassert to ganger`, hint: "hver tabell og figur står ett sted" }),
+  requiredValueMissing: (exhibit: string, indicator: string, region: string, year: number) => ({
+    text: `«${exhibit}» kan ikke lages uten ${indicator} for ${region} i ${year}`,
+    hint: "legg tallet inn i observations.csv, eller velg et annet år i report.yaml",
+  }),
+  columnMissing: (exhibit: string, indicator: string, year: number) => ({
+    text: `ingen av regionene har ${indicator} for ${year}: tabellen «${exhibit}» ville fått en hel kolonne med «..»`,
+  }),
+  noWeights: (exhibit: string, year: number) => ({
+    text: `«${exhibit}» har ingen vekter for produksjonsindeksen i ${year}`,
+    hint: "legg dem inn i production-index-weights.csv",
+  }),
+  valuesMissing: (exhibit: string, indicator: string, region: string, years: readonly number[], drawn: "table" | "chart" | "both") => ({
+    text: `«${exhibit}» mangler ${indicator} for ${region} i ${years.join(", ")}; ${
+      drawn === "chart" ? "figuren får ingen stolpe der" : `tabellen viser «..» med fotnoten «Tallet finnes ikke i kilden»${drawn === "both" ? ", og figuren får ingen stolpe" : ""}`
+    }`,
+  }),
+  importFromSsb: (table: string) => `finnes tallet i kilden: hent det fra SSB-tabell ${table} (npm run fetch, eller npm run import -- <fil>)`,
+  addFromSource: (source: string) => `finnes tallet i kilden: legg det inn i observations.csv fra ${source}`,
+});
