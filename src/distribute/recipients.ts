@@ -4,8 +4,8 @@ import { readCsv } from "../data/csv.js";
 import { ReportError } from "../errors.js";
 import { emailAddress } from "./address.js";
 
-export const ATTACHABLE = ["pdf", "docx"] as const;
-export type Attachable = (typeof ATTACHABLE)[number];
+import { ATTACHABLE, isAttachable, type Attachable } from "../render/formats.js";
+export { ATTACHABLE, type Attachable } from "../render/formats.js";
 
 const recipientRow = z.object({
   name: z.string().min(1, "expected the recipient's name"),
@@ -18,7 +18,7 @@ const recipientRow = z.object({
     .transform((text, ctx) => {
       const list = text.split(/[;\s]+/).filter(Boolean);
       for (const format of list) {
-        if (!(ATTACHABLE as readonly string[]).includes(format)) {
+        if (!isAttachable(format)) {
           ctx.addIssue({ code: "custom", message: `expected formats from ${ATTACHABLE.join(", ")} separated by ";"` });
         }
       }

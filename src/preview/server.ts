@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { basename, join } from "node:path";
 import { isReportError } from "../errors.js";
 import { buildModel, buildReport, type ProjectPaths } from "../pipeline.js";
+import { ATTACHABLE } from "../render/formats.js";
 import { loadHtmlTemplates } from "../render/html/renderHtml.js";
 import { joinRunning } from "./joinRunning.js";
 import { json } from "./json.js";
@@ -90,7 +91,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     const started = performance.now();
     options.log("lager PDF og Word …");
     try {
-      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]), options.document);
+      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(ATTACHABLE), options.document);
       const files = Object.values(outputs.files).map((file) => basename(file));
       options.log(`PDF og Word laget på ${Math.round(performance.now() - started)} ms: ${files.join(", ")}`);
       return { ok: true, files };
