@@ -17,7 +17,7 @@ import { buildRecordJson, buildRecordName } from "./changes/buildRecord.js";
 import { resolveDocument } from "./config/documents.js";
 import type { BuildEffects, OutputWriter } from "./render/effects.js";
 import { FORMATS, RENDERERS, type Format } from "./render/formats.js";
-import type { RenderJob, Rendered, RenderTask } from "./render/renderer.js";
+import type { RenderJob, Rendered } from "./render/renderer.js";
 
 export type { BuildEffects } from "./render/effects.js";
 export { FORMATS, type Format } from "./render/formats.js";
