@@ -36,7 +36,6 @@ export const render = defineMessages("render", {
   }),
   chromiumSignal: (signal: string) => `signal ${signal}`,
   chromiumExitCode: (code: number) => `avslutningskode ${code}`,
-  chromiumGone: () => "forbindelsen ble brutt",
   /** `code`: the file system's error code (EACCES …); an unknown one is shown by `detail`. */
   cannotWrite: (path: string, code: string, detail: string) => {
     const [reason, hint] = WRITE_REASONS[code] ?? [detail, "forrige filer er urørt"];

@@ -2,7 +2,7 @@ import type { Browser } from "puppeteer-core";
 import { msg } from "../../messages/catalogue.js";
 import type { DocumentModel } from "../../model/types.js";
 import type { BrowserChoice } from "./findBrowser.js";
-import { launchBrowser } from "./browser.js";
+import { chromiumStopped, launchBrowser } from "./browser.js";
 import { readPageGuess, writePageGuess } from "./pageGuess.js";
 import { finishReportPdf, printPdf, type PrintResult } from "./printPdf.js";
 
@@ -48,12 +48,15 @@ export async function printReport(
   options: PrintReportOptions,
 ): Promise<PrintResult> {
   let printed: PrintResult;
+  let browser: Browser | undefined;
   try {
-    const browser = await starting.browser;
+    browser = await starting.browser;
     const guess = options.guessFile === undefined ? undefined : readPageGuess(options.guessFile, model.toc.map((entry) => entry.id));
     printed = await printPdf(browser, model, renderHtml, guess);
     if (options.guessFile !== undefined) writePageGuess(options.guessFile, printed.headingPages);
     options.log(msg.build.prints(printed.prints, guess !== undefined && printed.prints === 1).text);
+  } catch (error) {
+    throw (await chromiumStopped(browser, error)) ?? error;
   } finally {
     // Before the finishing pass, so Chromium and pdf-lib never hold their memory at once.
     await starting.close();
