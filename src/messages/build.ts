@@ -6,7 +6,7 @@ import { defineMessages } from "./message.js";
  * Stage names are short Norwegian words, padded into one column.
  */
 export const build = defineMessages("build", {
-  stageTime: (stage: string, ms: number) => `  ${stage.padEnd(10)} ${String(Math.round(ms)).padStart(5)} ms`,
+  stageTime: (stage: string, ms: number) => `  ${String(stage).padEnd(10)} ${String(Math.round(ms)).padStart(5)} ms`,
   contentWarnings: (count: number, command: string) => `  ${count} advarsel(er) om innholdet: kjør ${command}`,
   contentErrors: (count: number, first: string, command: string) => ({
     text: `${count} feil i innholdet: ${first}`,
