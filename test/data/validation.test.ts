@@ -75,7 +75,8 @@ describe("data validation", () => {
     const file = join(root, "data", "2025", "report.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, 2024, 2025]"));
     const error = await modelError();
-    expect(error.format()).toMatch(/^\d+ error\(s\) in the content: data\/2025\/report\.yaml:\d+:\d+: error: no value of [a-z0-9-]+ for 2025 in any region: the table would print a column of "\.\."/);
+    expect(error.id).toBe("build.contentErrors");
+    expect(error.format()).toMatch(/^\d+ feil i innholdet: data\/2025\/report\.yaml:\d+:\d+: error: no value of [a-z0-9-]+ for 2025 in any region: the table would print a column of "\.\."/);
   });
 
   it("an unknown exhibit marker in commentary names the Markdown file, line and a suggestion", async () => {
