@@ -36,8 +36,22 @@ const node = process.execPath;
 const cli = join(repo, "scripts", "kostra.mjs");
 const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
+/** The build's Norwegian stage names (src/pipeline.ts) as this harness's tables name them. */
+const STAGE_KEYS: Readonly<Record<string, string>> = {
+  last: "load",
+  tekst: "narrative",
+  kontroll: "check",
+  modell: "model",
+  figurer: "charts",
+  maler: "templates",
+  pdf: "pdf",
+  word: "docx",
+  formater: "render",
+  skriv: "write",
+};
+
 function stages(stdout: string): Record<string, number> {
-  return Object.fromEntries([...stdout.matchAll(/^ {2}([a-z]+)\s+(\d+) ms$/gm)].map((m) => [m[1]!, Number(m[2])]));
+  return Object.fromEntries([...stdout.matchAll(/^ {2}([a-z]+)\s+(\d+) ms$/gm)].map((m) => [STAGE_KEYS[m[1]!] ?? m[1]!, Number(m[2])]));
 }
 
 function pdfPages(file: string): number | undefined {

@@ -1,52 +1,12 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { vegaNumberLocale } from "../format/norwegian.js";
-import { chartCacheFolder, countChart } from "./cacheState.js";
-import { chartKey, readCachedChart, withOwnIds, writeCachedChart } from "./diskCache.js";
 import { installTextMetrics } from "./textMetrics.js";
 
 export interface RenderedChart {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
-}
-
-/**
- * Rendered charts by the hash of their spec, alt text, fonts and library
- * versions (diskCache.ts): in memory for the preview's rebuilds, and on disk
- * under the project's output/.cache/charts/ across runs of the command line,
- * once a build names that folder (cacheState.ts: useChartCacheFolder). A chart whose data
- * changed has another spec, so it is never served stale.
- */
-const cache = new Map<string, Promise<RenderedChart>>();
-const CACHE_LIMIT = 500;
-
-export function renderChartSvgCached(spec: TopLevelSpec, altText: string): Promise<RenderedChart> {
-  const key = chartKey(JSON.stringify(spec), altText);
-  let rendered = cache.get(key);
-  if (rendered) {
-    countChart("fromMemory");
-    return rendered;
-  }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  rendered = fromDiskOrRendered(key, spec, altText, chartCacheFolder());
-  rendered.catch(() => cache.delete(key));
-  cache.set(key, rendered);
-  return rendered;
-}
-
-async function fromDiskOrRendered(key: string, spec: TopLevelSpec, altText: string, folder: string | undefined): Promise<RenderedChart> {
-  const stored = folder === undefined ? undefined : readCachedChart(folder, key);
-  if (stored) {
-    countChart("fromDisk");
-    return stored;
-  }
-  const drawn = await renderChartSvg(spec, altText);
-  countChart("rendered");
-  if (folder === undefined) return drawn;
-  const chart = withOwnIds(drawn, key);
-  writeCachedChart(folder, key, chart);
-  return chart;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TopLevelSpec } from "vega-lite";
+import type { Config, TopLevelSpec } from "vega-lite";
 import { FONT_FAMILY } from "../assets/fonts.js";
 import { formatNumber } from "../format/norwegian.js";
 import type { ChartData } from "../model/types.js";
@@ -77,7 +77,7 @@ export function chartSpec(data: ChartData): TopLevelSpec {
           encoding: { x: { datum: reference } },
         },
       ],
-    } as TopLevelSpec;
+    };
   }
 
   const stacked = data.layout === "stacked";
@@ -124,7 +124,7 @@ export function chartSpec(data: ChartData): TopLevelSpec {
         : []),
     ],
     resolve: { scale: { color: "independent" } },
-  } as TopLevelSpec;
+  };
 }
 
 /**
@@ -139,7 +139,7 @@ export function indexDomain(values: readonly number[], reference: number): [numb
   return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
 }
 
-function chartConfig() {
+function chartConfig(): Config {
   return {
     font: FONT_FAMILY,
     background: "#FFFFFF",

@@ -5,8 +5,8 @@ import { ReportError } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import { emailAddress } from "./address.js";
 
-export const ATTACHABLE = ["pdf", "docx"] as const;
-export type Attachable = (typeof ATTACHABLE)[number];
+import { ATTACHABLE, isAttachable, type Attachable } from "../render/formats.js";
+export { ATTACHABLE, type Attachable } from "../render/formats.js";
 
 const recipientRow = z.object({
   name: z.string().min(1, msg.distribute.recipientName().text),
@@ -19,7 +19,7 @@ const recipientRow = z.object({
     .transform((text, ctx) => {
       const list = text.split(/[;\s]+/).filter(Boolean);
       for (const format of list) {
-        if (!(ATTACHABLE as readonly string[]).includes(format)) {
+        if (!isAttachable(format)) {
           ctx.addIssue({ code: "custom", message: msg.distribute.recipientFormats(ATTACHABLE.join(", ")).text });
         }
       }

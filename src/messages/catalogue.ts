@@ -3,6 +3,7 @@
  * Norwegian bokmål. `msg.config.duplicateChapter("x")` makes a Message with
  * the id "config.duplicateChapter". Add an area by adding its file here.
  */
+import { build } from "./build.js";
 import { common } from "./common.js";
 import { importing } from "./importing.js";
 import { locking } from "./locking.js";
@@ -14,6 +15,7 @@ import { config } from "./config.js";
 import { data } from "./data.js";
 import { model } from "./model.js";
 import { zodIssue } from "./zodIssues.js";
+import { render } from "./render.js";
 
 export const msg = {
   common,
@@ -27,6 +29,8 @@ export const msg = {
   data,
   model,
   zodIssue,
+  build,
+  render,
 } as const;
 
 export type Catalogue = typeof msg;

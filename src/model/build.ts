@@ -1,8 +1,6 @@
 import type { ReportDefinition, SectionDefinition } from "../config/definitionSchema.js";
 import { locationOf } from "../config/locations.js";
 import { regionColors } from "../charts/palette.js";
-import { chartSpec } from "../charts/spec.js";
-import { renderChartSvgCached } from "../charts/render.js";
 import { altTextFor } from "../charts/altText.js";
 import type { Dataset } from "../data/dataset.js";
 import { ReportError, suggest } from "../errors.js";
@@ -14,7 +12,7 @@ import { mapListInlines } from "./lists.js";
 import { reconstructedTextNote } from "./textProvenance.js";
 import type { ExhibitContext, ExhibitDraft } from "./exhibits/context.js";
 import { resolveReferences } from "../narrative/references.js";
-import type { Block, Chapter, ChartFigure, DocumentModel, FigureModel, Inline, TableBlock, TocEntry } from "./types.js";
+import type { Block, Chapter, ChartFigure, FigureModel, Inline, TableBlock, TocEntry } from "./types.js";
 
 export interface ModelInputs {
   readonly year: number;
@@ -24,14 +22,9 @@ export interface ModelInputs {
   readonly commentary: Commentary;
 }
 
-/** The document model with its charts drawn: buildFigureModel, then drawCharts. */
-export async function buildDocumentModel(inputs: ModelInputs): Promise<DocumentModel> {
-  return drawCharts(buildFigureModel(inputs));
-}
-
 /**
  * Definition + data + commentary → the document model, charts decided but not
- * yet drawn. Walks the chapters and sections in the definition's order, puts
+ * yet drawn (src/charts/draw.ts draws them). Walks the chapters and sections in the definition's order, puts
  * each exhibit where its `[[id]]` marker stands in the commentary (or at the
  * end of its section), and numbers figures and tables in reading order.
  */
@@ -111,21 +104,6 @@ function placeExhibits(
     .filter((e) => !placed.has(e.id))
     .map((e) => ({ type: "exhibit" as const, id: e.id, line: locationOf(e)?.line ?? 0 }));
   return [...items, ...rest];
-}
-
-/**
- * Every chart of the model drawn as SVG (from the disk cache when an earlier
- * build drew the same spec); the rest of the model is passed through as is.
- */
-export async function drawCharts(model: FigureModel): Promise<DocumentModel> {
-  const chapters: Chapter[] = [];
-  // One chart at a time, as before the split: Vega's views are not all held at once.
-  for (const chapter of model.chapters) {
-    const blocks: Block[] = [];
-    for (const block of chapter.blocks) blocks.push(block.type === "chart" ? { ...block, ...(await renderChartSvgCached(chartSpec(block.data), block.altText)) } : block);
-    chapters.push({ ...chapter, blocks });
-  }
-  return { ...model, chapters };
 }
 
 /** A chart comes before its table: the commentary says "figuren over". */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomicWrite.js";
@@ -19,17 +20,32 @@ function entryPath(folder: string, key: string): string {
 }
 
 /**
+ * What binds an entry's content to its key: SHA-256 of the key and the
+ * value's JSON. An entry whose value was edited (by hand, by a tool, by
+ * another program's bug) while its key was kept no longer matches, and is
+ * made anew instead of trusted: a key says what the value was made from,
+ * not that the file still holds it.
+ */
+function sealOf(key: string, valueJson: string): string {
+  return createHash("sha256").update(key).update("\u0000").update(valueJson).digest("hex");
+}
+
+/**
  * The entry stored under `key`, as the object it was written from, marked
- * used; undefined when there is none, or it is unreadable or another key's
- * (then the caller makes it anew and writes it again).
+ * used; undefined when there is none, or it is unreadable, another key's, or
+ * its content is not what was written under the key (then the caller makes
+ * it anew and writes it again).
  */
 export function readCacheEntry(folder: string, key: string): Record<string, unknown> | undefined {
   const path = entryPath(folder, key);
   try {
     const entry: unknown = JSON.parse(readFileSync(path, "utf8"));
-    if (typeof entry !== "object" || entry === null || (entry as Record<string, unknown>).key !== key) return undefined;
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return undefined;
+    const { key: storedKey, sha256, ...value } = entry as Record<string, unknown>;
+    // The value's JSON as written: JSON.parse keeps the key order, and numbers and strings read back exactly.
+    if (storedKey !== key || sha256 !== sealOf(key, JSON.stringify(value))) return undefined;
     markUsed(path);
-    return entry as Record<string, unknown>;
+    return value;
   } catch {
     return undefined;
   }
@@ -42,7 +58,8 @@ export function readCacheEntry(folder: string, key: string): Record<string, unkn
  */
 export function writeCacheEntry(folder: string, key: string, value: object): void {
   try {
-    writeFileAtomic(entryPath(folder, key), JSON.stringify({ key, ...value }));
+    const plain = { ...value };
+    writeFileAtomic(entryPath(folder, key), JSON.stringify({ key, sha256: sealOf(key, JSON.stringify(plain)), ...plain }));
   } catch {
     // A file where the folder should be, a read-only or full disk: the next build lays out or draws it again.
   }

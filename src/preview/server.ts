@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import { isReportError } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import { buildModel, buildReport, type ProjectPaths } from "../pipeline.js";
+import { ATTACHABLE } from "../render/formats.js";
 import { loadHtmlTemplates } from "../render/html/renderHtml.js";
 import { CLIENT_SCRIPT } from "./clientScript.js";
 import { joinRunning } from "./joinRunning.js";
@@ -93,7 +94,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     const started = performance.now();
     options.log(msg.preview.filesStarted().text);
     try {
-      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(["pdf", "docx"]), options.document);
+      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(ATTACHABLE), options.document);
       const files = Object.values(outputs.files).map((file) => basename(file));
       options.log(msg.preview.filesBuilt(Math.round(performance.now() - started), files).text);
       return { ok: true, files };

@@ -83,7 +83,8 @@ describe("data validation", () => {
     const file = join(root, "data", "2025", "report.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, 2024, 2025]"));
     const error = await modelError();
-    expect(error.format()).toMatch(/^\d+ error\(s\) in the content: data\/2025\/report\.yaml:\d+:\d+: error: ingen av regionene har [a-z0-9-]+ for 2025: tabellen «[a-z0-9-]+» ville fått en hel kolonne med «\.\.»/);
+    expect(error.id).toBe("build.contentErrors");
+    expect(error.format()).toMatch(/^\d+ feil i innholdet: data\/2025\/report\.yaml:\d+:\d+: error: ingen av regionene har [a-z0-9-]+ for 2025: tabellen «[a-z0-9-]+» ville fått en hel kolonne med «\.\.»/);
   });
 
   it("an unknown exhibit marker in commentary names the Markdown file, line and a suggestion", async () => {

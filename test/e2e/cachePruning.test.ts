@@ -39,7 +39,7 @@ describe("cache pruning", () => {
 
     const result = runReport(["2025", "--root", root, "--format", "html,docx"]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^ {2}cache +1 entries no build has used for 30 days removed from output\/\.cache\/$/m);
+    expect(result.stdout).toMatch(/^ {2}hurtiglager 1 oppføring\(er\) som ingen bygg har brukt på 30 dager, slettet fra output\/\.cache\/$/m);
     const left = [...entries(charts), ...entries(pages)];
     expect(left).not.toContain(stale);
     expect(left).toContain(recent);

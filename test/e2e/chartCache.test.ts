@@ -15,7 +15,7 @@ function build(root: string): { rendered: number; cached: number } {
   const result = runReport(["2025", "--root", root, "--format", "html"]);
   expect(result.stderr).not.toContain("feil");
   expect(result.status).toBe(0);
-  const line = /^ {2}charts +(\d+) rendered, (\d+) from the cache$/m.exec(result.stdout);
+  const line = /^ {2}figurer +(\d+) tegnet, (\d+) fra hurtiglageret$/m.exec(result.stdout);
   expect(line, result.stdout).not.toBeNull();
   return { rendered: Number(line![1]), cached: Number(line![2]) };
 }

@@ -27,7 +27,7 @@ describe("npm run report -- 2025", () => {
   it("succeeds, shows its stages and writes the PDF and the HTML it printed", () => {
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    for (const stage of ["load", "narrative", "model", "pdf", "write"]) expect(first.stdout).toMatch(new RegExp(`^\\s+${stage}\\s+\\d+ ms$`, "m"));
+    for (const stage of ["last", "tekst", "modell", "pdf", "skriv"]) expect(first.stdout).toMatch(new RegExp(`^\\s+${stage}\\s+\\d+ ms$`, "m"));
     expect(existsSync(pdf)).toBe(true);
     expect(existsSync(join(root, "output", "2025", "kostra-analyse-2025.html"))).toBe(true);
   });

@@ -29,7 +29,7 @@ describe("new-year and documents, past the happy path", () => {
     replaceInFile(root, "data/2025/nokkeltall/report.yaml", "style: nokkeltall", "style: nokkeltal");
     const check = cli(root, "check", ["2025", "--document", "nokkeltall"]);
     expect(check.status).toBe(1);
-    expect(check.stdout).toContain('data/2025/nokkeltall/report.yaml: error: "style: nokkeltal" names no template set (create templates/nokkeltal/');
+    expect(check.stdout).toContain("data/2025/nokkeltall/report.yaml: error: «style: nokkeltal» peker ikke på noe malsett (lag templates/nokkeltal/");
     replaceInFile(root, "data/2025/nokkeltall/report.yaml", "document: nokkeltall", "document: kostra-analyse");
     const twice = cli(root, "check", ["2025"]);
     expect(twice.status).toBe(1);

@@ -41,7 +41,7 @@ describe("outputs: all or nothing", () => {
     immutable(docx, true);
     const result = runReport(["2025", "--root", root, "--format", "pdf,docx"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("feil: output/2025/kostra-analyse-2025.docx: cannot write output/2025/kostra-analyse-2025.docx: the file or folder is locked or read-only");
+    expect(result.stderr).toContain("feil: output/2025/kostra-analyse-2025.docx: kan ikke skrive output/2025/kostra-analyse-2025.docx: filen eller mappen er låst eller skrivebeskyttet");
     expect(result.stderr).not.toContain("intern feil");
     expect({ pdf: hash(pdf), docx: hash(docx) }).toEqual(before);
     expect(leftovers(outDir())).toEqual([]);
@@ -52,7 +52,7 @@ describe("outputs: all or nothing", () => {
     writeFileSync(join(root, "output", "2025"), "not a folder");
     const file = runReport(["2025", "--root", root]);
     expect(file.status).toBe(1);
-    expect(file.stderr).toMatch(/^feil: output\/2025: cannot write output\/2025: (a file stands where a folder is needed|a part of the path is a file, not a folder)/m);
+    expect(file.stderr).toMatch(/^feil: output\/2025: kan ikke skrive output\/2025: (en fil står der det trengs en mappe|en del av stien er en fil, ikke en mappe)/m);
     expect(file.stdout).not.toContain("pdf ");
 
     const lockedRoot = scratchProject();
@@ -60,7 +60,7 @@ describe("outputs: all or nothing", () => {
     immutable(join(lockedRoot, "output", "2025"), true);
     const readOnly = runReport(["2025", "--root", lockedRoot]);
     expect(readOnly.status).toBe(1);
-    expect(readOnly.stderr).toContain("feil: output/2025: cannot write output/2025: the file or folder is locked or read-only");
+    expect(readOnly.stderr).toContain("feil: output/2025: kan ikke skrive output/2025: filen eller mappen er låst eller skrivebeskyttet");
     expect(readOnly.stdout).not.toContain("chromium");
   });
 

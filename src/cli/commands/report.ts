@@ -1,26 +1,25 @@
 import { relative } from "node:path";
-import { ReportError, didYouMean } from "../../errors.js";
-import type { Format } from "../../pipeline.js";
+import { ReportError, suggest } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
+import { FORMATS, RENDERERS, type Format } from "../../render/formats.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
 export const reportCommand: Command = {
   name: "report",
-  synopsis: "<år> [--document <navn>] [--format pdf,docx,html]",
+  synopsis: `<år> [--document <navn>] [--format ${FORMATS.join(",")}]`,
   description: `Lager årets dokument fra data/<år>/ (standard: KOSTRA-analysen) og skriver
-  output/<år>/<dokument>-<år>.pdf    PDF (skrevet ut av Chromium)
-  output/<år>/<dokument>-<år>.docx   Word, fra samme dokumentmodell
-  output/<år>/<dokument>-<år>.html   HTML-en PDF-en er skrevet ut fra
+${RENDERERS.map((renderer) => `  ${`output/<år>/<dokument>-<år>.${renderer.format}`.padEnd(34)} ${renderer.describe}`).join("\n")}
 f.eks. output/2025/kostra-analyse-2025.pdf. Filene skrives bare når alt har lyktes;
 ellers står forrige sett urørt.`,
   options: {
     document: DOCUMENT_OPTION,
-    format: { type: "string", value: "<liste>", describe: "hvilke filer: pdf,docx,html (standard: alle tre)" },
+    format: { type: "string", value: "<liste>", describe: `hvilke filer: ${FORMATS.join(",")} (standard: alle)` },
   },
   positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
   async run(args, { root, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
-    const { FORMATS, buildReport, outputName, projectPaths } = await import("../../pipeline.js");
+    const { buildReport, outputName, projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "report");
     const formats = parseFormats(args.values.format, FORMATS);
     const started = performance.now();
@@ -39,7 +38,7 @@ function parseFormats(list: unknown, known: readonly Format[]): Set<Format> {
   const formats = new Set<Format>();
   for (const name of String(list).split(",").map((f) => f.trim())) {
     const format = known.find((f) => f === name);
-    if (!format) throw new ReportError(`unknown format "${name}"`, { hint: didYouMean(name, known) ?? `choose from ${known.join(", ")}` });
+    if (!format) throw new ReportError(msg.render.unknownFormat(name, known, suggest(name, known)));
     formats.add(format);
   }
   return formats;

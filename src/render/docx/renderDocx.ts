@@ -7,6 +7,7 @@ import {
   type FileChild, type ISectionOptions, type PageNumberEstimator,
 } from "docx";
 import { estimatePageNumbersWith } from "docx/layout";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { FONT_FACES, FONT_FAMILY } from "../../assets/fonts.js";
 import { woffToSfnt } from "../../assets/woff.js";
 import { isLeadIn } from "../../model/leadIn.js";
@@ -18,7 +19,6 @@ import { documentStyles } from "./styles.js";
 import { tableBlocks } from "./table.js";
 import { coverBand, wordLook } from "./looks.js";
 import { COLOR, LANGUAGE, PAGE, SIZE } from "./theme.js";
-import { rewriteZipEntries } from "./zipEntries.js";
 import { documentKeyOf, sectionwisePageNumbers } from "./sectionPages.js";
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -117,15 +117,17 @@ const DOCX_CHART_LANGUAGE = '<c:lang val="en-US"/>';
  * `lang="en-US"` on the axis titles and labels. The report's charts are
  * Norwegian like the rest, so a screen reader reads them with the right voice.
  */
-function chartsInNorwegian(docx: Buffer): Buffer {
-  return rewriteZipEntries(
-    docx,
-    (name) => CHART_PART.test(name),
-    (xml, name) => {
-      if (!xml.includes(DOCX_CHART_LANGUAGE)) throw new Error(`${name} has no ${DOCX_CHART_LANGUAGE} to replace`);
-      return xml.replace(DOCX_CHART_LANGUAGE, `<c:lang val="${LANGUAGE}"/>`).replace(/ lang="en-US"/g, ` lang="${LANGUAGE}"`);
-    },
-  );
+export function chartsInNorwegian(docx: Uint8Array): Buffer {
+  // fflate is the zip library docx itself writes with (zipSync, its defaults), so the file is zipped as docx zips it.
+  const files = unzipSync(docx);
+  for (const [name, data] of Object.entries(files)) {
+    if (!CHART_PART.test(name)) continue;
+    const xml = strFromU8(data);
+    if (!xml.includes(DOCX_CHART_LANGUAGE)) throw new Error(`${name} has no ${DOCX_CHART_LANGUAGE} to replace`);
+    files[name] = strToU8(xml.replace(DOCX_CHART_LANGUAGE, `<c:lang val="${LANGUAGE}"/>`).replace(/ lang="en-US"/g, ` lang="${LANGUAGE}"`));
+  }
+  const zipped = zipSync(files);
+  return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
 }
 
 const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } };

@@ -1,7 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { ReportError } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
 import { onInterrupt } from "../../output/interrupt.js";
 import { findBrowser, type BrowserChoice } from "./findBrowser.js";
 
@@ -39,11 +42,15 @@ export const OFFLINE_SWITCHES = [
 
 /**
  * One browser per run, with its own profile folder that is removed when the
- * browser closes, and also when the user interrupts the build.
+ * browser closes, and also when the user interrupts the build. Chromium's
+ * own temporary files (shared memory, with --disable-dev-shm-usage) go into
+ * that folder too, so nothing of it is left in the temp folder.
  */
 export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void, options: { readonly allowLoopback?: boolean } = {}): Promise<Browser> {
   const choice = findBrowser();
   const profile = mkdtempSync(join(tmpdir(), "kostra-chromium-"));
+  const temporary = join(profile, "tmp");
+  mkdirSync(temporary);
   onChoice?.(choice);
   let pid: number | undefined;
   const removeProfile = () => {
@@ -54,13 +61,9 @@ export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void, 
     }
   };
   const forget = onInterrupt(() => {
-    if (pid !== undefined) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
-    }
+    // Every process of it, at once: a child left running would write into the profile after it is removed.
+    // While Puppeteer still starts it, its pid is not known yet: it is found by its profile.
+    for (const target of pid !== undefined ? [pid] : processesUsing(profile)) killGroup(target);
     removeProfile();
   });
   try {
@@ -68,6 +71,7 @@ export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void, 
       executablePath: choice.executablePath,
       headless: true,
       userDataDir: profile,
+      env: { ...process.env, TMPDIR: temporary },
       // The command line decides what a signal does (clean up, then exit), not Puppeteer.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -97,6 +101,47 @@ export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void, 
     forget();
     throw error;
   }
+}
+
+/** Chromium runs as the leader of its own process group (Puppeteer starts it detached): the group goes, or else the one process. */
+function killGroup(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, "SIGKILL");
+      return;
+    } catch {
+      // Not a group leader, or already gone.
+    }
+  }
+}
+
+/** The processes with `profile` on their command line (Chromium's, while Puppeteer starts it). */
+function processesUsing(profile: string): number[] {
+  const found = spawnSync("pgrep", ["-f", "--", `--user-data-dir=${profile}`], { encoding: "utf8" });
+  return (found.stdout ?? "").split("\n").filter(Boolean).map(Number).filter((pid) => pid !== process.pid);
+}
+
+/**
+ * When a print fails because Chromium itself stopped (killed, crashed, out
+ * of memory), Puppeteer says only "Connection closed" or "connect
+ * ECONNREFUSED". Then this is the error the user reads instead; undefined
+ * when Chromium still runs (the failure was something else).
+ */
+export async function chromiumStopped(browser: Browser | undefined, cause: unknown): Promise<ReportError | undefined> {
+  const child = browser?.process();
+  if (!child) return undefined;
+  if (child.exitCode === null && child.signalCode === null) {
+    // The broken connection is often noticed before the process is reaped.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  const how = child.signalCode ? msg.render.chromiumSignal(child.signalCode) : child.exitCode !== null ? msg.render.chromiumExitCode(child.exitCode) : undefined;
+  return how ? new ReportError(msg.render.chromiumStopped(how.text), { cause }) : undefined;
 }
 
 /**

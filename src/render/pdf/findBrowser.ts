@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { readdirSync } from "node:fs";
 import { ReportError } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
 
 /** Debian's and other common locations of a system Chromium or Chrome. */
 const SYSTEM_BROWSERS = [
@@ -31,19 +32,15 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): BrowserChoice
     const path = env[name];
     if (!path) continue;
     if (!existsSync(path)) {
-      throw new ReportError(`${name} points to ${path}, which does not exist`, {
-        hint: "unset it to use the system Chromium, or point it to a Chromium or Chrome executable",
-      });
+      throw new ReportError(msg.render.browserPathMissing(name, path));
     }
-    return { executablePath: path, how: `from ${name}` };
+    return { executablePath: path, how: msg.render.browserFromVariable(name).text };
   }
   const system = SYSTEM_BROWSERS.find((path) => existsSync(path));
-  if (system) return { executablePath: system, how: "system browser" };
+  if (system) return { executablePath: system, how: msg.render.browserSystem().text };
   const cached = puppeteerCacheBrowser(env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer"));
-  if (cached) return { executablePath: cached, how: "Puppeteer's browser cache" };
-  throw new ReportError("no Chromium found to print the PDF", {
-    hint: "run `npm run setup` (installs Debian's chromium), or set PUPPETEER_EXECUTABLE_PATH",
-  });
+  if (cached) return { executablePath: cached, how: msg.render.browserPuppeteerCache().text };
+  throw new ReportError(msg.render.noBrowser());
 }
 
 function puppeteerCacheBrowser(cacheDir: string): string | undefined {

@@ -1,13 +1,14 @@
 import type { Browser } from "puppeteer-core";
+import { msg } from "../../messages/catalogue.js";
 import type { DocumentModel } from "../../model/types.js";
 import type { BrowserChoice } from "./findBrowser.js";
-import { launchBrowser } from "./browser.js";
+import { chromiumStopped, launchBrowser } from "./browser.js";
 import { readPageGuess, writePageGuess } from "./pageGuess.js";
 import { finishReportPdf, printPdf, type PrintResult } from "./printPdf.js";
 
 export interface PrintReportOptions {
-  /** output/.cache/pages-<year>.json: the last build's heading pages, a guess checked against the print. */
-  readonly guessFile: string;
+  /** output/.cache/pages-<name>.json: the last build's heading pages, a guess checked against the print; none: no guess. */
+  readonly guessFile?: string;
   readonly log: (line: string) => void;
 }
 
@@ -23,7 +24,7 @@ export interface StartingBrowser {
 
 export function startBrowser(log: (line: string) => void): StartingBrowser {
   // Which Chromium prints, and found how (README: "Hvilken Chromium?").
-  const browser = launchBrowser((choice: BrowserChoice) => log(`  chromium   ${choice.executablePath} (${choice.how})`));
+  const browser = launchBrowser((choice: BrowserChoice) => log(msg.build.chromium(choice.executablePath, choice.how).text));
   // Awaited by the print; a failure before it must not be left unhandled meanwhile.
   browser.catch(() => undefined);
   return {
@@ -47,12 +48,15 @@ export async function printReport(
   options: PrintReportOptions,
 ): Promise<PrintResult> {
   let printed: PrintResult;
+  let browser: Browser | undefined;
   try {
-    const browser = await starting.browser;
-    const guess = readPageGuess(options.guessFile, model.toc.map((entry) => entry.id));
+    browser = await starting.browser;
+    const guess = options.guessFile === undefined ? undefined : readPageGuess(options.guessFile, model.toc.map((entry) => entry.id));
     printed = await printPdf(browser, model, renderHtml, guess);
-    writePageGuess(options.guessFile, printed.headingPages);
-    options.log(`  prints     ${printed.prints} (pages of the contents ${guess && printed.prints === 1 ? "as in the last build" : "found by printing"})`);
+    if (options.guessFile !== undefined) writePageGuess(options.guessFile, printed.headingPages);
+    options.log(msg.build.prints(printed.prints, guess !== undefined && printed.prints === 1).text);
+  } catch (error) {
+    throw (await chromiumStopped(browser, error)) ?? error;
   } finally {
     // Before the finishing pass, so Chromium and pdf-lib never hold their memory at once.
     await starting.close();
