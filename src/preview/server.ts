@@ -50,6 +50,9 @@ type FilesResult = { readonly ok: true; readonly files: readonly string[] } | { 
  */
 export async function startPreview(paths: ProjectPaths, options: PreviewOptions): Promise<PreviewServer> {
   const state: State = { version: 0, buildMs: 0 };
+  // One chart cache for the whole session: a rebuild after an edit to the text redraws no unchanged chart.
+  const { createChartCache } = await import("../charts/chartCache.js");
+  const effects = { log: () => {}, now: () => performance.now(), charts: createChartCache(join(paths.outputDir, ".cache", "charts")) };
   const clients = new Set<ServerResponse>();
   let running: Promise<void> | undefined;
   let pending = false;
@@ -57,7 +60,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const { model } = await buildModel(paths, options.year, { log: () => {}, now: () => performance.now() }, options.document);
+      const { model } = await buildModel(paths, options.year, effects, options.document);
       state.html = loadHtmlTemplates(paths.templateDir, paths.root, model.style).render(model);
       state.error = undefined;
     } catch (error) {
@@ -94,7 +97,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     const started = performance.now();
     options.log(msg.preview.filesStarted().text);
     try {
-      const outputs = await buildReport(paths, options.year, { log: () => {}, now: () => performance.now() }, new Set(ATTACHABLE), options.document);
+      const outputs = await buildReport(paths, options.year, effects, new Set(ATTACHABLE), options.document);
       const files = Object.values(outputs.files).map((file) => basename(file));
       options.log(msg.preview.filesBuilt(Math.round(performance.now() - started), files).text);
       return { ok: true, files };
