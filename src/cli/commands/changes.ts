@@ -14,7 +14,7 @@ kommentarene som nå viser et annet tall, med fil:linje – listen redaktørene 
   async run(args, { root, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { readBuildRecord } = await import("../../changes/buildRecord.js");
-    const { printChanges } = await import("../../changes/printChanges.js");
+    const { printChanges } = await import("../printChanges.js");
     const { outputName, projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "changes");
     const paths = projectPaths(root);

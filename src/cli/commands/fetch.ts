@@ -20,7 +20,7 @@ Krever nett; SSB_API_URL velger en annen adresse (standard ${DEFAULT_BASE}).`,
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { loadDefinition } = await import("../../config/loadDefinition.js");
     const { loadDataset } = await import("../../data/dataset.js");
-    const { printChanges } = await import("../../changes/printChanges.js");
+    const { printChanges } = await import("../printChanges.js");
     const { ssbMappings } = await import("../../import/catalogue.js");
     const { fetchQueries } = await import("../../import/fetchPlan.js");
     const { fetchSsbTable, REQUESTS_PER_MINUTE } = await import("../../import/fetchSsb.js");

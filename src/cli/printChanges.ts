@@ -3,7 +3,7 @@ import { loadDataset } from "../data/dataset.js";
 import type { ObservationRow } from "../data/schemas.js";
 import { isReportError } from "../errors.js";
 import { loadInputs, type ProjectPaths } from "../pipeline.js";
-import { movedValues, sentencesToReread } from "./compare.js";
+import { movedValues, sentencesToReread } from "../changes/compare.js";
 
 /**
  * Prints what moved between `before` and today's data: every value, and
