@@ -4,9 +4,11 @@
  * the id "config.duplicateChapter". Add an area by adding its file here.
  */
 import { common } from "./common.js";
+import { narrative } from "./narrative.js";
 
 export const msg = {
   common,
+  narrative,
 } as const;
 
 export type Catalogue = typeof msg;
