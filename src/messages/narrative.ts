@@ -1,4 +1,8 @@
+import { common } from "./common.js";
 import { defineMessages } from "./message.js";
+
+/** "mente du «X»?" when a close match was found, else the fallback. */
+const closestOr = (closest: string | undefined, fallback: string) => (closest ? common.didYouMean(closest).text : fallback);
 
 /** The reference kinds as a reader says them: `{{tabell …}}` names a table, `{{figur …}}` a figure. */
 const exhibitWord = (kind: string) => (kind === "tabell" ? "tabell" : "figur");
@@ -27,13 +31,13 @@ export const narrative = defineMessages("narrative", {
   frontMatterUnknownKey: (key: string) => ({ text: `ukjent nøkkel «${key}» i toppdelen (front matter)`, hint: "toppdelen har bare «chapter» og «section»; resten av teksten står under «---»" }),
 
   // Which section a file belongs to
-  unknownChapter: (chapter: string, suggestion: string | undefined) => ({
+  unknownChapter: (chapter: string, closest: string | undefined) => ({
     text: `ukjent kapittel «${chapter}» i toppdelen (front matter)`,
-    hint: suggestion ?? "kapitlene står i report.yaml",
+    hint: closestOr(closest, "kapitlene står i report.yaml"),
   }),
-  unknownSection: (section: string, chapter: string, suggestion: string | undefined, known: readonly string[]) => ({
+  unknownSection: (section: string, chapter: string, closest: string | undefined, known: readonly string[]) => ({
     text: `ukjent seksjon «${section}» i kapitlet «${chapter}»`,
-    hint: suggestion ?? `seksjonene i kapitlet: ${known.join(", ")}`,
+    hint: closestOr(closest, `seksjonene i kapitlet: ${known.join(", ")}`),
   }),
   secondFile: (section: string, earlier: string) => ({
     text: `en fil til med kommentar til seksjonen «${section}»`,
@@ -46,9 +50,9 @@ export const narrative = defineMessages("narrative", {
     text: "bare enkle uttrykk som {{verdi …}} er tillatt i kommentarer",
     hint: "blokker ({{#…}}) og delmaler ({{> …}}) støttes ikke",
   }),
-  unknownExpression: (name: string, suggestion: string | undefined, known: readonly string[]) => ({
+  unknownExpression: (name: string, closest: string | undefined, known: readonly string[]) => ({
     text: `ukjent uttrykk «${name}»`,
-    hint: suggestion ?? `kjente uttrykk: ${known.join(", ")}`,
+    hint: closestOr(closest, `kjente uttrykk: ${known.join(", ")}`),
   }),
   argumentCount: (name: string, expected: number, kinds: string, got: number, example: string) => ({
     text: `«${name}» tar ${expected} verdier (${kinds}), men fikk ${got}`,
@@ -58,21 +62,21 @@ export const narrative = defineMessages("narrative", {
     text: `verdi nr. ${position} i «${name}» må stå i anførselstegn eller være et tall`,
     hint: `for eksempel ${example}`,
   }),
-  unknownIndicator: (id: string, suggestion: string | undefined) => ({ text: `ukjent indikator «${id}»`, hint: suggestion ?? "indikatorene står i data/indicators.csv" }),
-  unknownPlace: (text: string, suggestion: string | undefined, names: readonly string[]) => ({
+  unknownIndicator: (id: string, closest: string | undefined) => ({ text: `ukjent indikator «${id}»`, hint: closestOr(closest, "indikatorene står i data/indicators.csv") }),
+  unknownPlace: (text: string, closest: string | undefined, names: readonly string[]) => ({
     text: `ukjent kommune eller gruppe «${text}»`,
-    hint: suggestion ?? `kjente navn: ${names.join(", ")}`,
+    hint: closestOr(closest, `kjente navn: ${names.join(", ")}`),
   }),
-  yearOutside: (year: string, years: readonly number[], suggestion: string | undefined) => ({
+  yearOutside: (year: string, years: readonly number[], closest: string | undefined) => ({
     text: `året ${year} er utenfor rapportens år (${years.join(", ")})`,
-    hint: suggestion ?? "legg året til i report.yaml og i dataene først",
+    hint: closestOr(closest, "legg året til i report.yaml og i dataene først"),
   }),
   noValue: (indicator: string, place: string, year: number) => ({
     text: `dataene har ingen verdi for ${indicator} / ${place} / ${year}`,
     hint: "legg den til i observations.csv, eller endre uttrykket",
   }),
   optionNotBoolean: (key: string) => ({ text: `valget ${key} tar true eller false`, hint: `for eksempel ${key}=true` }),
-  unknownOption: (key: string, suggestion: string | undefined) => ({ text: `ukjent valg «${key}»`, hint: suggestion ?? "valgene er abs=true og enhet=false" }),
+  unknownOption: (key: string, closest: string | undefined) => ({ text: `ukjent valg «${key}»`, hint: closestOr(closest, "valgene er abs=true og enhet=false") }),
 
   // References to tables and figures
   referenceArgument: (kind: string, example: string) => ({
@@ -83,9 +87,9 @@ export const narrative = defineMessages("narrative", {
     text: `rapporten har ingen ${exhibitWord(kind)} «${id}»`,
     hint: `«${id}» er en ${exhibitWord(other)}: skriv {{${other} "${id}"}}`,
   }),
-  referenceUnknown: (kind: string, id: string, suggestion: string | undefined, ids: readonly string[]) => ({
+  referenceUnknown: (kind: string, id: string, closest: string | undefined, ids: readonly string[]) => ({
     text: `rapporten har ingen ${exhibitWord(kind)} «${id}»`,
-    hint: suggestion ?? (ids.length ? `${exhibitWords(kind)}: ${ids.join(", ")}` : `rapporten har ingen ${exhibitWords(kind)}`),
+    hint: closestOr(closest, ids.length ? `${exhibitWords(kind)}: ${ids.join(", ")}` : `rapporten har ingen ${exhibitWords(kind)}`),
   }),
 
   // Markdown

@@ -1,7 +1,7 @@
 import Handlebars from "handlebars";
 import type { ReportDefinition } from "../config/definitionSchema.js";
 import type { Dataset, Indicator } from "../data/dataset.js";
-import { ReportError, didYouMean, suggest } from "../errors.js";
+import { ReportError, suggest } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import type { Message } from "../messages/message.js";
 import { formatHelperValue, HELPERS, type ArgKind, type HelperOptions } from "./helpers.js";
@@ -75,7 +75,7 @@ function resolve(node: Mustache, file: string, lineOffset: number, context: Expr
   const spec = HELPERS.get(name);
   if (!spec) {
     const known = [...HELPERS.keys(), ...Object.keys(REFERENCE_KINDS)];
-    throw fail(node, file, lineOffset, msg.narrative.unknownExpression(name, didYouMean(name, known), known));
+    throw fail(node, file, lineOffset, msg.narrative.unknownExpression(name, suggest(name, known), known));
   }
   if (node.params.length !== spec.args.length) {
     throw fail(node, file, lineOffset, msg.narrative.argumentCount(name, spec.args.length, spec.args.map((kind) => ARG_WORDS[kind]).join(", "), node.params.length, spec.example));
@@ -89,13 +89,13 @@ function resolve(node: Mustache, file: string, lineOffset: number, context: Expr
     if (literal === undefined) throw fail(param, file, lineOffset, msg.narrative.argumentNotLiteral(i + 1, name, spec.example));
     if (kind === "indicator") {
       indicator = data.indicators.get(literal);
-      if (!indicator) throw fail(param, file, lineOffset, msg.narrative.unknownIndicator(literal, didYouMean(literal, data.indicators.keys())));
+      if (!indicator) throw fail(param, file, lineOffset, msg.narrative.unknownIndicator(literal, suggest(literal, data.indicators.keys())));
     } else if (kind === "region") {
       regions.push(resolveRegion(literal, data, () => fail(param, file, lineOffset, unknownPlace(literal, data))));
     } else {
       const year = Number(literal);
       if (!Number.isInteger(year) || !definition.years.includes(year)) {
-        throw fail(param, file, lineOffset, msg.narrative.yearOutside(literal, definition.years, didYouMean(literal, definition.years.map(String))));
+        throw fail(param, file, lineOffset, msg.narrative.yearOutside(literal, definition.years, suggest(literal, definition.years.map(String))));
       }
       years.push(year);
     }
@@ -131,7 +131,7 @@ function reference(kind: ReferenceKind, node: Mustache, file: string, lineOffset
   const ids = referable(definition, kind);
   if (!ids.includes(id)) {
     const other: ReferenceKind = kind === "tabell" ? "figur" : "tabell";
-    throw fail(param, file, lineOffset, referable(definition, other).includes(id) ? msg.narrative.referenceOtherKind(kind, id, other) : msg.narrative.referenceUnknown(kind, id, didYouMean(id, ids), ids));
+    throw fail(param, file, lineOffset, referable(definition, other).includes(id) ? msg.narrative.referenceOtherKind(kind, id, other) : msg.narrative.referenceUnknown(kind, id, suggest(id, ids), ids));
   }
   return {
     helper: kind,
@@ -153,7 +153,7 @@ function optionsOf(node: Mustache, file: string, lineOffset: number): HelperOpti
     if (value === undefined) throw fail(node, file, lineOffset, msg.narrative.optionNotBoolean(pair.key));
     if (pair.key === "abs") options.abs = value;
     else if (pair.key === "enhet") options.unit = value;
-    else throw fail(node, file, lineOffset, msg.narrative.unknownOption(pair.key, didYouMean(pair.key, ["abs", "enhet"])));
+    else throw fail(node, file, lineOffset, msg.narrative.unknownOption(pair.key, suggest(pair.key, ["abs", "enhet"])));
   }
   return options;
 }
@@ -169,7 +169,7 @@ export function resolveRegion(text: string, data: Dataset, onUnknown: () => Erro
 
 function unknownPlace(text: string, data: Dataset): Message {
   const match = suggest(text, [...data.regions.values()].flatMap((r) => [r.name, r.id]));
-  return msg.narrative.unknownPlace(text, match === undefined ? undefined : msg.common.didYouMean(match).text, [...data.regions.values()].map((r) => r.name));
+  return msg.narrative.unknownPlace(text, match, [...data.regions.values()].map((r) => r.name));
 }
 
 /** The kinds of value a helper takes, as the help and errors name them. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readTextFile } from "../data/readText.js";
-import { ReportError, didYouMean } from "../errors.js";
+import { ReportError, suggest } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import { splitFrontMatter } from "./frontMatter.js";
 import { markdownToBlocks, type NarrativeItem } from "./markdown.js";
@@ -48,10 +48,10 @@ export function loadCommentary(dir: string, root: string, context: ExpressionCon
     const { frontMatter, body, bodyLineOffset } = splitFrontMatter(source, file);
     const known = sections.get(frontMatter.chapter);
     if (!known) {
-      throw new ReportError(msg.narrative.unknownChapter(frontMatter.chapter, didYouMean(frontMatter.chapter, sections.keys())), { location: { file, line: 2 } });
+      throw new ReportError(msg.narrative.unknownChapter(frontMatter.chapter, suggest(frontMatter.chapter, sections.keys())), { location: { file, line: 2 } });
     }
     if (!known.has(frontMatter.section)) {
-      throw new ReportError(msg.narrative.unknownSection(frontMatter.section, frontMatter.chapter, didYouMean(frontMatter.section, known), [...known]), { location: { file, line: 3 } });
+      throw new ReportError(msg.narrative.unknownSection(frontMatter.section, frontMatter.chapter, suggest(frontMatter.section, known), [...known]), { location: { file, line: 3 } });
     }
     const key = `${frontMatter.chapter}/${frontMatter.section}`;
     const earlier = result.get(key);
