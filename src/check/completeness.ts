@@ -1,6 +1,7 @@
 import { locationOf } from "../config/loadDefinition.js";
 import type { Indicator } from "../data/dataset.js";
 import { MISSING } from "../format/norwegian.js";
+import { msg } from "../messages/catalogue.js";
 import { allExhibits, type CheckInputs } from "./context.js";
 import { error, warning, type Finding } from "./finding.js";
 
@@ -13,21 +14,18 @@ import { error, warning, type Finding } from "./finding.js";
  */
 export function checkCompleteness({ definition, data, definitionFile }: CheckInputs): Finding[] {
   const findings: Finding[] = [];
-  const whereFrom = (indicator: Indicator | undefined) =>
-    indicator?.ssb_table
-      ? `import it from SSB table ${indicator.ssb_table} (npm run fetch, or npm run import -- <file>)`
-      : `add it to observations.csv from ${indicator?.source ?? "its source"}`;
+  const origin = (indicator: Indicator | undefined) => [indicator?.ssb_table || undefined, indicator?.source || undefined] as const;
   for (const exhibit of allExhibits(definition)) {
     const at = locationOf(exhibit) ?? { file: definitionFile };
     if (exhibit.kind === "weights") {
-      if (!data.weights.some((w) => w.value.year === exhibit.year)) findings.push(error(at, `no production-index weights for ${exhibit.year}`, "add them to production-index-weights.csv"));
+      if (!data.weights.some((w) => w.value.year === exhibit.year)) findings.push(error(at, msg.check.noWeights(exhibit.year)));
       continue;
     }
     if (exhibit.kind === "comparison") {
       const indicator = data.indicators.get(exhibit.indicator);
       for (const year of definition.years) {
         if (definition.regions.some((region) => data.observation(exhibit.indicator, region, year))) continue;
-        findings.push(error(at, `no value of ${exhibit.indicator} for ${year} in any region: the table would print a column of "${MISSING}"`, whereFrom(indicator)));
+        findings.push(error(at, msg.check.noValueAnywhere(exhibit.indicator, year, MISSING, ...origin(indicator))));
       }
     }
     if (!exhibit.table) continue;
@@ -42,13 +40,7 @@ export function checkCompleteness({ definition, data, definitionFile }: CheckInp
       if (missing.length === 0) continue;
       if (exhibit.kind === "comparison" && missing.every((y) => !definition.regions.some((r) => data.observation(indicator, r, y)))) continue;
       const name = data.regions.get(region)?.name ?? region;
-      findings.push(
-        warning(
-          at,
-          `table "${exhibit.id}" has no value of ${indicator} for ${name} in ${missing.join(", ")}; it prints "${MISSING}" with the note "Tallet finnes ikke i kilden"`,
-          `if the source has it, ${whereFrom(data.indicators.get(indicator))}`,
-        ),
-      );
+      findings.push(warning(at, msg.check.tableGap(exhibit.id, indicator, name, missing, MISSING, ...origin(data.indicators.get(indicator)))));
     }
   }
   return findings;
