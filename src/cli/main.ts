@@ -23,15 +23,20 @@ export async function main(argv: readonly string[], root: string, env: NodeJS.Pr
   const context: CommandContext = { root, env, out: (line) => console.log(line), err: (line) => console.error(line) };
   const names = COMMANDS.map((c) => c.name);
   // No command, or a request for help: the list of commands (`help report` is `report --help`).
-  if (name === undefined || HELP_WORDS.has(name)) {
-    const about = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    context.out(about ? usage(about) : overview(COMMANDS));
+  const about = name === "help" ? rest[0] : undefined;
+  if (name === undefined || (HELP_WORDS.has(name) && about === undefined)) {
+    context.out(overview(COMMANDS));
     return name === undefined ? EXIT.userError : EXIT.done;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = COMMANDS.find((c) => c.name === (about ?? name));
   if (!command) {
-    context.err(`feil: ${formatMessage(msg.cli.unknownCommand(name, suggest(name, names), names))}`);
+    const unknown = about ?? name;
+    context.err(`feil: ${formatMessage(msg.cli.unknownCommand(unknown, suggest(unknown, names), names))}`);
     return EXIT.userError;
+  }
+  if (about !== undefined) {
+    context.out(usage(command));
+    return EXIT.done;
   }
   const debug = rest.includes("--debug");
   try {

@@ -33,6 +33,9 @@ describe("npm run kostra -- --help", () => {
     const result = kostra(["help", "check"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Bruk: npm run check -- <år>/);
+    const unknown = kostra(["help", "rapport"]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^feil: ukjent kommando «rapport» \(mente du «report»\?/);
   });
 
   it("an unknown command is named in Norwegian, with the closest one and where to look", () => {
