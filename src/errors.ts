@@ -5,6 +5,7 @@
  * Anything else is a bug and is shown with its stack.
  */
 
+import { msg } from "./messages/catalogue.js";
 import { isMessage, type Message } from "./messages/message.js";
 
 export interface SourceLocation {
@@ -60,7 +61,7 @@ export function isReportError(error: unknown): error is ReportError {
   return error instanceof ReportError;
 }
 
-/** Closest candidates by edit distance, for "did you mean …" hints. */
+/** Closest candidates by edit distance, for "mente du …?" hints. */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -75,9 +76,10 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
+/** `mente du «Bærum»?`, or undefined when no candidate is close. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const match = suggest(word, candidates);
-  return match ? `did you mean "${match}"?` : undefined;
+  return match ? msg.common.didYouMean(match).text : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -9,7 +9,7 @@ import { ReportError } from "./errors.js";
 import { withDerivedIndicators } from "./indicators/derive.js";
 import { msg } from "./messages/catalogue.js";
 import { loadCommentary } from "./narrative/loadCommentary.js";
-import type { DocumentModel, FigureModel } from "./model/types.js";
+import type { DocumentModel, FigureModel } from "./types/model.js";
 import { checkWritable, writeFileSet } from "./output/writeSet.js";
 import { CACHE_DAYS, pruneCache } from "./output/cacheEntries.js";
 import type { ChartCache } from "./charts/chartCache.js";

@@ -10,8 +10,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { chartSpec } from "../../src/charts/spec.js";
 import { regionColors } from "../../src/charts/palette.js";
 import { buildExhibit } from "../../src/model/exhibits/registry.js";
-import { listInlines } from "../../src/model/lists.js";
-import type { Block, ChartData, Inline } from "../../src/model/types.js";
+import { listInlines } from "../../src/types/lists.js";
+import type { Block, ChartData, Inline } from "../../src/types/model.js";
 import { loadInputs, projectPaths } from "../../src/pipeline.js";
 
 export interface WorkloadTable {

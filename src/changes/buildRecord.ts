@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Dataset } from "../data/dataset.js";
 import { observationRow, type ObservationRow } from "../data/schemas.js";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 
 /**
  * What a build was made from, kept beside its files (output/<year>/build-record.json):
@@ -38,7 +39,7 @@ export function readBuildRecord(outputDir: string, displayDir: string, outputNam
   const file = join(outputDir, buildRecordName(outputName));
   if (!existsSync(file)) return undefined;
   const parsed = recordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new ReportError("the build record is damaged", { location: { file: join(displayDir, buildRecordName(outputName)) }, hint: "build the report again to write a new one" });
+  if (!parsed.success) throw new ReportError(msg.changes.recordDamaged(), { location: { file: join(displayDir, buildRecordName(outputName)) } });
   return {
     year: parsed.data.year,
     builtAt: parsed.data.builtAt,

@@ -6,6 +6,7 @@ import type { ReportDefinition } from "../config/definitionSchema.js";
 import type { Commentary } from "../narrative/loadCommentary.js";
 import { renderExpressions } from "../narrative/expressions.js";
 import { describeProvenance } from "../import/merge.js";
+import { msg } from "../messages/catalogue.js";
 
 export interface MovedValue {
   readonly indicator: string;
@@ -40,9 +41,9 @@ export function movedValues(before: readonly ObservationRow[], after: Dataset): 
     const earlier = old.get(key(row));
     old.delete(key(row));
     if (earlier && earlier.value === row.value && earlier.status === row.status) continue;
-    moved.push({ indicator: row.indicator, region: row.region, year: row.year, before: show(earlier), after: show(row), detail: `${earlier ? describeProvenance(earlier) : "new"} → ${describeProvenance(row)}` });
+    moved.push({ indicator: row.indicator, region: row.region, year: row.year, before: show(earlier), after: show(row), detail: `${earlier ? describeProvenance(earlier) : msg.changes.newValue().text} → ${describeProvenance(row)}` });
   }
-  for (const row of old.values()) moved.push({ indicator: row.indicator, region: row.region, year: row.year, before: show(row), after: "–", detail: "removed" });
+  for (const row of old.values()) moved.push({ indicator: row.indicator, region: row.region, year: row.year, before: show(row), after: "–", detail: msg.changes.removedValue().text });
   return moved;
 }
 
@@ -70,7 +71,7 @@ export function sentencesToReread(
       oldTexts = undefined; // the old data lacked a value this section now uses
     }
     section.expressions.forEach((use, i) => {
-      const was = oldTexts?.[i] ?? "(ingen verdi)";
+      const was = oldTexts?.[i] ?? msg.changes.noValueThen().text;
       if (was === use.text) return;
       result.push({ file: section.file, line: use.line, before: was, after: use.text, sentence: sentenceAround(section.source, use.start, use.end, use.text) });
     });

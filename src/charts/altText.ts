@@ -1,7 +1,7 @@
 import { MISSING } from "../format/norwegian.js";
 import { SYMBOLS } from "../format/symbols.js";
 import { formatValueText } from "./valueText.js";
-import type { ChartData, ChartSeries } from "../model/types.js";
+import type { ChartData, ChartSeries } from "../types/model.js";
 
 /** What a screen reader says where a sighted reader sees no bar. */
 export const MISSING_WORD = SYMBOLS[MISSING].spoken;

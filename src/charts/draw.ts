@@ -1,4 +1,4 @@
-import type { Block, Chapter, DocumentModel, FigureModel } from "../model/types.js";
+import type { Block, Chapter, DocumentModel, FigureModel } from "../types/model.js";
 import type { ChartCache } from "./chartCache.js";
 import { chartSpec } from "./spec.js";
 

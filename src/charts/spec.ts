@@ -1,7 +1,7 @@
 import type { Config, TopLevelSpec } from "vega-lite";
 import { FONT_FAMILY } from "../assets/fonts.js";
 import { formatNumber } from "../format/norwegian.js";
-import type { ChartData } from "../model/types.js";
+import type { ChartData } from "../types/model.js";
 import { labelColorOn } from "./palette.js";
 
 export const CHART_WIDTH = 600;

@@ -1,5 +1,5 @@
 import { formatNumber, formatPercent, MISSING } from "../format/norwegian.js";
-import type { ChartData } from "../model/types.js";
+import type { ChartData } from "../types/model.js";
 
 /** A chart value as text, the same way the tables print it. */
 export function formatValueText(value: number | undefined, data: Pick<ChartData, "percent" | "decimals">): string {

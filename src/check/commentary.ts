@@ -1,5 +1,6 @@
 import { sectionLocation } from "../config/loadDefinition.js";
 import type { CheckInputs } from "./context.js";
+import { msg } from "../messages/catalogue.js";
 import { error, type Finding } from "./finding.js";
 
 /**
@@ -13,17 +14,8 @@ export function checkCommentaryPresent({ definition, definitionFile, commentary,
   for (const chapter of definition.chapters) {
     for (const section of chapter.sections) {
       if (!section.commentary || commentary.has(`${chapter.id}/${section.id}`)) continue;
-      const where = commentaryFolder.exists
-        ? `no .md file in ${commentaryFolder.dir}/ has the front matter "chapter: ${chapter.id}" and "section: ${section.id}"`
-        : `the folder ${commentaryFolder.dir}/ does not exist`;
-      const skipped = commentaryFolder.skipped.length ? `; not read because they do not end in .md: ${commentaryFolder.skipped.join(", ")}` : "";
-      findings.push(
-        error(
-          sectionLocation(section) ?? { file: definitionFile },
-          `section "${section.id}"${section.title ? ` (${section.title})` : ""} has no commentary: ${where}${skipped}`,
-          `write its text in a .md file there, or set "commentary: false" on the section in ${definitionFile}`,
-        ),
-      );
+      const { dir, exists, skipped } = commentaryFolder;
+      findings.push(error(sectionLocation(section) ?? { file: definitionFile }, msg.check.sectionWithoutCommentary(section.id, section.title, chapter.id, dir, exists, skipped, definitionFile)));
     }
   }
   return findings;

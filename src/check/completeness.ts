@@ -33,15 +33,15 @@ export function checkCompleteness({ definition, data, definitionFile }: CheckInp
       reported.add(`${indicator}\u0000${year}`);
       const message =
         regions.length === 1
-          ? msg.model.requiredValueMissing(exhibit.id, indicator, regionName(regions[0]!), year)
-          : msg.model.columnMissing(exhibit.id, indicator, year);
-      findings.push(error(at, message, whereFrom(data.indicators.get(indicator))));
+          ? msg.model.requiredValueMissing(exhibit.id, indicator, regionName(regions[0]!), year, whereFrom(data.indicators.get(indicator)))
+          : msg.model.columnMissing(exhibit.id, indicator, year, whereFrom(data.indicators.get(indicator)));
+      findings.push(error(at, message));
     }
     for (const { indicator, region, years } of coverage.shown) {
       // A row with a symbol (".", ":") is SSB's own answer, not a gap.
       const missing = years.filter((y) => data.observation(indicator, region, y) === undefined && !reported.has(`${indicator}\u0000${y}`));
       if (missing.length === 0) continue;
-      findings.push(warning(at, msg.model.valuesMissing(exhibit.id, indicator, regionName(region), missing, drawn), whereFrom(data.indicators.get(indicator))));
+      findings.push(warning(at, msg.model.valuesMissing(exhibit.id, indicator, regionName(region), missing, drawn, whereFrom(data.indicators.get(indicator)))));
     }
   }
   return findings;

@@ -1,5 +1,6 @@
 import { formatLocation, type SourceLocation } from "../errors.js";
-import { isMessage, type Message } from "../messages/message.js";
+import { msg } from "../messages/catalogue.js";
+import type { Message } from "../messages/message.js";
 
 /** One result of `npm run check`, printed like a linter's. */
 export interface Finding {
@@ -7,28 +8,28 @@ export interface Finding {
   readonly location: SourceLocation;
   readonly message: string;
   readonly hint?: string;
-  /** The catalogue id, once the check's text lives in src/messages/. */
+  /** The catalogue id ("check.staleCopy"); absent for a loading error the check command turns into a finding. */
   readonly id?: string;
 }
 
-/** `data/2025/report.yaml:88:13: warning: … (hint)` */
+/** How the severity reads in the output. */
+const SEVERITY_TEXT: Readonly<Record<Finding["severity"], () => Message>> = { error: msg.check.severityError, warning: msg.check.severityWarning };
+
+/** `data/2025/report.yaml:88:13: advarsel: … (hint)` */
 export function formatFinding(finding: Finding): string {
   const hint = finding.hint ? ` (${finding.hint})` : "";
-  return `${formatLocation(finding.location)}: ${finding.severity}: ${finding.message}${hint}`;
+  return `${formatLocation(finding.location)}: ${SEVERITY_TEXT[finding.severity]().text}: ${finding.message}${hint}`;
 }
 
-export function warning(location: SourceLocation, message: Message | string, hint?: string): Finding {
-  return finding("warning", location, message, hint);
+export function warning(location: SourceLocation, message: Message): Finding {
+  return finding("warning", location, message);
 }
 
 /** A finding that stops `npm run report`: the document would print something that cannot be. */
-export function error(location: SourceLocation, message: Message | string, hint?: string): Finding {
-  return finding("error", location, message, hint);
+export function error(location: SourceLocation, message: Message): Finding {
+  return finding("error", location, message);
 }
 
-// A string message is the old form, kept while the checks move their texts to src/messages/.
-function finding(severity: Finding["severity"], location: SourceLocation, message: Message | string, hint?: string): Finding {
-  if (!isMessage(message)) return { severity, location, message, ...(hint ? { hint } : {}) };
-  const shownHint = hint ?? message.hint;
-  return { severity, location, message: message.text, id: message.id, ...(shownHint ? { hint: shownHint } : {}) };
+function finding(severity: Finding["severity"], location: SourceLocation, message: Message): Finding {
+  return { severity, location, message: message.text, id: message.id, ...(message.hint ? { hint: message.hint } : {}) };
 }

@@ -1,5 +1,6 @@
 import { plausibleRange } from "../data/schemas.js";
 import { formatNumber } from "../format/norwegian.js";
+import { msg } from "../messages/catalogue.js";
 import type { CheckInputs } from "./context.js";
 import { error, type Finding } from "./finding.js";
 
@@ -16,14 +17,8 @@ export function checkRanges({ data }: CheckInputs): Finding[] {
     const { min, max } = plausibleRange(indicator);
     const value = row.value.value;
     if (value === undefined || (value >= min && value <= max)) continue;
-    const range = `${Number.isFinite(min) ? formatNumber(min) : "−∞"} to ${Number.isFinite(max) ? formatNumber(max) : "∞"}`;
-    findings.push(
-      error(
-        { file: row.file, line: row.line, column: 4 },
-        `${formatNumber(value, indicator.decimals)} is not a possible value of ${indicator.id} (${indicator.unit}: ${range})`,
-        `correct the value; if the indicator really can take it, give it min/max in data/indicators.csv`,
-      ),
-    );
+    const [from, to] = [Number.isFinite(min) ? formatNumber(min) : "−∞", Number.isFinite(max) ? formatNumber(max) : "∞"];
+    findings.push(error({ file: row.file, line: row.line, column: 4 }, msg.check.impossibleValue(formatNumber(value, indicator.decimals), indicator.id, indicator.unit, from, to)));
   }
   return findings;
 }

@@ -1,4 +1,5 @@
 import { sectionLocation, titleLocation } from "../config/loadDefinition.js";
+import { msg } from "../messages/catalogue.js";
 import type { CheckInputs } from "./context.js";
 import { error, warning, type Finding } from "./finding.js";
 
@@ -14,21 +15,19 @@ export function checkReportYear({ year, definition, definitionFile }: CheckInput
   const at = titleLocation(definition) ?? { file: definitionFile };
   for (const match of definition.title.matchAll(/(?<!\d)(19|20)\d\d(?!\d)/g)) {
     if (Number(match[0]) === year) continue;
-    findings.push(error(at, `the title "${definition.title}" names ${match[0]}, but this is the ${year} report`, `change the title to say ${year} (was the folder copied from data/${match[0]}?)`));
+    findings.push(error(at, msg.check.titleYear(definition.title, match[0], year)));
   }
   for (const chapter of definition.chapters) {
     for (const item of [chapter, ...chapter.sections]) {
       for (const match of (item.title ?? "").matchAll(/(?<!\d)(19|20)\d\d(?!\d)/g)) {
         if (Number(match[0]) === year) continue;
-        findings.push(warning(sectionLocation(item) ?? at, `the heading "${item.title}" names ${match[0]} in the ${year} report`, "left over from last year's definition?"));
+        findings.push(warning(sectionLocation(item) ?? at, msg.check.headingYear(item.title ?? "", match[0], year)));
       }
     }
   }
   const newest = Math.max(...definition.years);
   if (newest < year - 1 || newest > year) {
-    findings.push(
-      warning(at, `the newest year shown is ${newest}, which does not fit the report year ${year}`, `move "years" in ${definitionFile} on (a KOSTRA analyse ${year} shows data up to ${year - 1})`),
-    );
+    findings.push(warning(at, msg.check.newestYear(newest, year, definitionFile, year - 1)));
   }
   return findings;
 }

@@ -1,5 +1,6 @@
 import { locationOf } from "../config/loadDefinition.js";
 import { formatNumber, formatPercent } from "../format/norwegian.js";
+import { msg } from "../messages/catalogue.js";
 import { allExhibits, type CheckInputs } from "./context.js";
 import { warning, type Finding } from "./finding.js";
 
@@ -22,13 +23,8 @@ export function checkShares({ definition, data, definitionFile }: CheckInputs): 
       if (values.some((v) => v === undefined)) continue;
       const sum = values.reduce((a, b) => a! + b!, 0)!;
       if (Math.abs(sum - 100) <= tolerance) continue;
-      findings.push(
-        warning(
-          locationOf(exhibit) ?? { file: definitionFile },
-          `the shares of "${exhibit.id}" add up to ${formatPercent(sum, decimals)} in ${year}, not ${formatPercent(100, 0)}`,
-          `${values.map((v) => formatNumber(v!, decimals)).join(" + ")}; check the source for overlapping or missing categories`,
-        ),
-      );
+      const terms = values.map((v) => formatNumber(v!, decimals)).join(" + ");
+      findings.push(warning(locationOf(exhibit) ?? { file: definitionFile }, msg.check.sharesSum(exhibit.id, formatPercent(sum, decimals), year, formatPercent(100, 0), terms)));
     }
   }
   return findings;

@@ -1,5 +1,6 @@
 import { locationOf } from "../config/loadDefinition.js";
 import { suggest } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { allExhibits, type CheckInputs } from "./context.js";
 import { warning, type Finding } from "./finding.js";
 
@@ -19,13 +20,7 @@ export function checkTitles({ definition, data, definitionFile }: CheckInputs): 
       if (known.has(word)) continue;
       const close = suggest(word, known);
       if (close && close !== word) {
-        findings.push(
-          warning(
-            locationOf(exhibit) ?? { file: definitionFile },
-            `the title "${exhibit.title}" says "${word}" where the indicator ${indicator.id} is "${indicator.title}"`,
-            `did you mean "${close}"? or is this the wrong indicator?`,
-          ),
-        );
+        findings.push(warning(locationOf(exhibit) ?? { file: definitionFile }, msg.check.titleContradicts(exhibit.title, word, indicator.id, indicator.title, close)));
       }
     }
   }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { msg } from "../messages/catalogue.js";
 import type { CheckInputs } from "./context.js";
 import { warning, type Finding } from "./finding.js";
 
@@ -17,7 +18,7 @@ export function checkUnchangedCommentary({ root, year, commentary }: CheckInputs
     const previous = `data/${year - 1}/${section.file.slice(prefix.length)}`;
     const path = join(root, previous);
     if (!existsSync(path) || !readFileSync(path).equals(readFileSync(join(root, section.file)))) continue;
-    findings.push(warning({ file: section.file, line: 1 }, `the text is word for word last year's (${previous})`, `update it for ${year}: years and numbers in the prose may be out of date`));
+    findings.push(warning({ file: section.file, line: 1 }, msg.check.unchangedCommentary(previous, year)));
   }
   return findings;
 }

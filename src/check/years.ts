@@ -1,3 +1,4 @@
+import { msg } from "../messages/catalogue.js";
 import type { CheckInputs } from "./context.js";
 import { warning, type Finding } from "./finding.js";
 import { locate } from "./literals.js";
@@ -16,9 +17,7 @@ export function checkYears(inputs: CheckInputs): Finding[] {
     for (const match of section.source.matchAll(/(?<![\d,])(19\d\d|20\d\d)(?![\d,])/g)) {
       if (section.expressions.some((use) => match.index! >= use.start && match.index! < use.end)) continue;
       if (allowed.has(Number(match[1]))) continue;
-      findings.push(
-        warning(locate(section, match.index!), `the text mentions ${match[1]}, outside the report's years ${first}–${last}`, "left over from an earlier report?"),
-      );
+      findings.push(warning(locate(section, match.index!), msg.check.yearOutsideReport(match[1]!, first, last)));
     }
   }
   return findings;

@@ -60,6 +60,11 @@ export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   help: { type: "boolean", short: "h", describe: "vis denne hjelpen" },
 };
 
+/** `npm run check -- --help`: where a user reads how to call the command. */
+export function helpLine(command: string): string {
+  return `npm run ${command} -- --help`;
+}
+
 /** One help format for all commands. */
 export function usage(command: Command): string {
   const options = { ...command.options, ...COMMON_OPTIONS };

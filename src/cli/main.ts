@@ -1,9 +1,15 @@
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { ReportError, didYouMean, isReportError } from "../errors.js";
+import { ReportError, isReportError, suggest } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import { formatMessage, type Message } from "../messages/message.js";
 import { runInterruptCleanups } from "../output/interrupt.js";
-import { COMMON_OPTIONS, EXIT, usage, type Command, type CommandContext, type ParsedArgs } from "./command.js";
+import { COMMON_OPTIONS, EXIT, helpLine, usage, type Command, type CommandContext, type ParsedArgs } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { overview } from "./help.js";
+
+/** What asks for the overview of all commands instead of running one. */
+const HELP_WORDS = new Set(["--help", "-h", "help"]);
 
 /**
  * The command line of every command: `npm run <command> -- <args>` ends here.
@@ -15,10 +21,22 @@ import { COMMANDS } from "./commands/index.js";
 export async function main(argv: readonly string[], root: string, env: NodeJS.ProcessEnv): Promise<number> {
   const [name, ...rest] = argv;
   const context: CommandContext = { root, env, out: (line) => console.log(line), err: (line) => console.error(line) };
-  const command = COMMANDS.find((c) => c.name === name);
+  const names = COMMANDS.map((c) => c.name);
+  // No command, or a request for help: the list of commands (`help report` is `report --help`).
+  const about = name === "help" ? rest[0] : undefined;
+  if (name === undefined || (HELP_WORDS.has(name) && about === undefined)) {
+    context.out(overview(COMMANDS));
+    return name === undefined ? EXIT.userError : EXIT.done;
+  }
+  const command = COMMANDS.find((c) => c.name === (about ?? name));
   if (!command) {
-    context.err(`feil: unknown command "${name ?? ""}"${name ? ` (${didYouMean(name, COMMANDS.map((c) => c.name)) ?? `commands: ${COMMANDS.map((c) => c.name).join(", ")}`})` : ""}`);
+    const unknown = about ?? name;
+    context.err(`feil: ${formatMessage(msg.cli.unknownCommand(unknown, suggest(unknown, names), names))}`);
     return EXIT.userError;
+  }
+  if (about !== undefined) {
+    context.out(usage(command));
+    return EXIT.done;
   }
   const debug = rest.includes("--debug");
   try {
@@ -36,7 +54,7 @@ export async function main(argv: readonly string[], root: string, env: NodeJS.Pr
       if (debug) context.err(String(error.stack));
       return error.exitCode;
     }
-    context.err(debug ? String((error as Error).stack ?? error) : `intern feil: ${(error as Error).message ?? String(error)} (kjør med --debug for detaljer)`);
+    context.err(debug ? String((error as Error).stack ?? error) : formatMessage(msg.common.internalError((error as Error).message ?? String(error))));
     return EXIT.internalError;
   }
 }
@@ -52,26 +70,29 @@ function parse(command: Command, argv: readonly string[]): ParsedArgs {
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new ReportError(parseErrorText(error, command), { hint: `see npm run ${command.name} -- --help` });
+    throw new ReportError(parseErrorMessage(error, command), { cause: error });
   }
   const { values, positionals } = parsed;
   if (values.help !== true) {
-    const { min, max, name } = command.positionals;
-    if (positionals.length < min) throw new ReportError(`missing ${name}`, { hint: `npm run ${command.name} -- ${command.synopsis}` });
-    if (positionals.length > max) throw new ReportError(`unexpected argument "${positionals[max]}"`, { hint: `see npm run ${command.name} -- --help` });
+    const { min, max } = command.positionals;
+    if (positionals.length < min) throw new ReportError(msg.cli.missingArgument(`npm run ${command.name} -- ${command.synopsis}`));
+    if (positionals.length > max) throw new ReportError(msg.cli.unexpectedArgument(positionals[max]!, helpLine(command.name)));
   }
   return { values, positionals };
 }
 
-/** parseArgs' messages, said the way the rest of the tool speaks. */
-function parseErrorText(error: unknown, command: Command): string {
+/** parseArgs' errors, said the way the rest of the tool speaks. */
+function parseErrorMessage(error: unknown, command: Command): Message {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message;
   const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? "";
   const known = Object.keys({ ...command.options, ...COMMON_OPTIONS }).map((o) => `--${o}`);
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option "${option}"${didYouMean(option, known) ? ` (${didYouMean(option, known)})` : ""}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `option "${option.replace(/^(-{1,2}[^ ,<]+).*/, "$1")}" ${/argument missing|ambiguous|forget to specify/.test(message) ? "needs a value" : "takes no value"}`;
-  return message;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return msg.cli.unknownOption(option, suggest(option, known), helpLine(command.name));
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const name = option.replace(/^(-{1,2}[^ ,<]+).*/, "$1");
+    return /argument missing|ambiguous|forget to specify/.test(message) ? msg.cli.optionNeedsValue(name, helpLine(command.name)) : msg.cli.optionTakesNoValue(name, helpLine(command.name));
+  }
+  return msg.cli.badCommandLine(helpLine(command.name));
 }
 
 /** Ctrl+C or a scheduler's SIGTERM: undo what a build holds, then exit. */
@@ -79,7 +100,7 @@ export function exitCleanlyOnSignals(): void {
   for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
     process.once(signal, () => {
       runInterruptCleanups();
-      console.error(`avbrutt (${signal}): ingen filer er endret`);
+      console.error(formatMessage(msg.cli.interrupted(signal)));
       process.exit(code);
     });
   }

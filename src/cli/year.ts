@@ -1,12 +1,13 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 
 /** The report year from the positional arguments: four digits, e.g. 2025. */
 export function yearArgument(positionals: readonly string[], command: string): number {
   const text = positionals[0];
-  if (text === undefined) throw new ReportError(`which year? e.g. npm run ${command} -- 2025`);
-  if (!/^\d{4}$/.test(text)) throw new ReportError(`"${text}" is not a year`, { hint: `give the report year with four digits, e.g. npm run ${command} -- 2025` });
+  if (text === undefined) throw new ReportError(msg.cli.whichYear(`npm run ${command} -- 2025`));
+  if (!/^\d{4}$/.test(text)) throw new ReportError(msg.cli.notAYear(text, `npm run ${command} -- 2025`));
   return Number(text);
 }
 
@@ -15,6 +16,6 @@ export function latestYear(root: string): number {
   const years = readdirSync(join(root, "data"), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name))
     .map((entry) => Number(entry.name));
-  if (years.length === 0) throw new ReportError("there is no year folder under data/", { hint: "create one with npm run new-year -- 2025" });
+  if (years.length === 0) throw new ReportError(msg.cli.noYearFolder());
   return Math.max(...years);
 }

@@ -4,33 +4,43 @@
  * the id "config.duplicateChapter". Add an area by adding its file here.
  */
 import { build } from "./build.js";
+import { changes } from "./changes.js";
+import { check } from "./check.js";
+import { cli } from "./cli.js";
 import { common } from "./common.js";
-import { importing } from "./importing.js";
-import { locking } from "./locking.js";
-import { lists } from "./lists.js";
-import { distribute } from "./distribute.js";
-import { preview } from "./preview.js";
-import { templates } from "./templates.js";
 import { config } from "./config.js";
 import { data } from "./data.js";
+import { distribute } from "./distribute.js";
+import { importing } from "./importing.js";
+import { lists } from "./lists.js";
+import { locking } from "./locking.js";
 import { model } from "./model.js";
-import { zodIssue } from "./zodIssues.js";
+import { narrative } from "./narrative.js";
+import { newYear } from "./newYear.js";
+import { preview } from "./preview.js";
 import { render } from "./render.js";
+import { templates } from "./templates.js";
+import { zodIssue } from "./zodIssues.js";
 
 export const msg = {
+  build,
+  changes,
+  check,
+  cli,
   common,
-  importing,
-  locking,
-  lists,
-  distribute,
-  preview,
-  templates,
   config,
   data,
+  distribute,
+  importing,
+  lists,
+  locking,
   model,
-  zodIssue,
-  build,
+  narrative,
+  newYear,
+  preview,
   render,
+  templates,
+  zodIssue,
 } as const;
 
 export type Catalogue = typeof msg;

@@ -9,18 +9,20 @@ export const model = defineMessages("model", {
   sectionExhibits: (ids: readonly string[]) => `avsnittets figurer og tabeller: ${ids.join(", ")}`,
   sectionHasNoExhibits: () => "avsnittet har ingen figurer eller tabeller i report.yaml",
   exhibitPlacedTwice: (id: string) => ({ text: `figuren «[[${id}]]» er plassert to ganger`, hint: "hver tabell og figur står ett sted" }),
-  requiredValueMissing: (exhibit: string, indicator: string, region: string, year: number) => ({
+  requiredValueMissing: (exhibit: string, indicator: string, region: string, year: number, whereFrom?: string) => ({
     text: `«${exhibit}» kan ikke lages uten ${indicator} for ${region} i ${year}`,
-    hint: "legg tallet inn i observations.csv, eller velg et annet år i report.yaml",
+    hint: whereFrom ?? "legg tallet inn i observations.csv, eller velg et annet år i report.yaml",
   }),
-  columnMissing: (exhibit: string, indicator: string, year: number) => ({
+  columnMissing: (exhibit: string, indicator: string, year: number, whereFrom?: string) => ({
     text: `ingen av regionene har ${indicator} for ${year}: tabellen «${exhibit}» ville fått en hel kolonne med «..»`,
+    hint: whereFrom,
   }),
   noWeights: (exhibit: string, year: number) => ({
     text: `«${exhibit}» har ingen vekter for produksjonsindeksen i ${year}`,
     hint: "legg dem inn i production-index-weights.csv",
   }),
-  valuesMissing: (exhibit: string, indicator: string, region: string, years: readonly number[], drawn: "table" | "chart" | "both") => ({
+  valuesMissing: (exhibit: string, indicator: string, region: string, years: readonly number[], drawn: "table" | "chart" | "both", whereFrom?: string) => ({
+    hint: whereFrom,
     text: `«${exhibit}» mangler ${indicator} for ${region} i ${years.join(", ")}; ${
       drawn === "chart" ? "figuren får ingen stolpe der" : `tabellen viser «..» med fotnoten «Tallet finnes ikke i kilden»${drawn === "both" ? ", og figuren får ingen stolpe" : ""}`
     }`,

@@ -8,11 +8,11 @@ import { msg } from "../messages/catalogue.js";
 import type { Commentary } from "../narrative/loadCommentary.js";
 import type { NarrativeItem } from "../narrative/markdown.js";
 import { buildExhibit } from "./exhibits/registry.js";
-import { mapListInlines } from "./lists.js";
+import { mapListInlines } from "../types/lists.js";
 import { reconstructedTextNote } from "./textProvenance.js";
 import type { ExhibitContext, ExhibitDraft } from "./exhibits/context.js";
 import { resolveReferences } from "../narrative/references.js";
-import type { Block, Chapter, ChartFigure, FigureModel, Inline, TableBlock, TocEntry } from "./types.js";
+import type { Block, Chapter, ChartFigure, FigureModel, Inline, TableBlock, TocEntry } from "../types/model.js";
 
 export interface ModelInputs {
   readonly year: number;

@@ -1,4 +1,4 @@
-import type { Inline, ParagraphBlock } from "./types.js";
+import type { Inline, ParagraphBlock } from "../types/model.js";
 
 /**
  * A paragraph that introduces what follows ("… måles ved hjelp av

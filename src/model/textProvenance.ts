@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
 import { formatValue, joinNorwegian } from "../format/norwegian.js";
 import type { SectionCommentary } from "../narrative/loadCommentary.js";
-import type { ParagraphBlock } from "./types.js";
+import type { ParagraphBlock } from "../types/model.js";
 
 /**
  * A closing note for a section whose commentary prints numbers that were

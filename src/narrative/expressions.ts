@@ -1,9 +1,11 @@
 import Handlebars from "handlebars";
 import type { ReportDefinition } from "../config/definitionSchema.js";
 import type { Dataset, Indicator } from "../data/dataset.js";
-import { ReportError, didYouMean, suggest } from "../errors.js";
-import { formatHelperValue, HELPERS, type HelperOptions } from "./helpers.js";
-import { REFERENCE_KINDS, referable, referenceMarker, type ReferenceKind } from "./references.js";
+import { ReportError, suggest } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
+import type { Message } from "../messages/message.js";
+import { formatHelperValue, HELPERS, type ArgKind, type HelperOptions } from "./helpers.js";
+import { isReferenceKind, REFERENCE_KINDS, referable, referenceMarker, type ReferenceKind } from "./references.js";
 
 type Node = hbs.AST.Node;
 type Mustache = hbs.AST.MustacheStatement;
@@ -44,9 +46,8 @@ export function renderExpressions(body: string, file: string, lineOffset: number
     ast = Handlebars.parse(body);
   } catch (error) {
     const line = /line (\d+)/.exec((error as Error).message)?.[1];
-    throw new ReportError("an expression is not closed or not well formed", {
+    throw new ReportError(msg.narrative.notWellFormed(HELPERS.get("verdi")!.example), {
       location: { file, ...(line ? { line: Number(line) + lineOffset } : {}) },
-      hint: `write expressions like ${HELPERS.verdi!.example}`,
       cause: error,
     });
   }
@@ -61,7 +62,7 @@ export function renderExpressions(body: string, file: string, lineOffset: number
       uses.push(use);
       output.push(use.text);
     } else if (node.type !== "CommentStatement") {
-      throw fail(node, file, lineOffset, "only single expressions such as {{verdi …}} are allowed in commentary", "blocks ({{#…}}) and partials are not supported");
+      throw fail(node, file, lineOffset, msg.narrative.blocksNotAllowed());
     }
   }
   return { body: output.join(""), uses };
@@ -70,14 +71,14 @@ export function renderExpressions(body: string, file: string, lineOffset: number
 function resolve(node: Mustache, file: string, lineOffset: number, context: ExpressionContext, lineStarts: readonly number[]): ExpressionUse {
   const { data, definition } = context;
   const name = node.path.type === "PathExpression" ? (node.path as hbs.AST.PathExpression).original : "";
-  if (name in REFERENCE_KINDS) return reference(name as ReferenceKind, node, file, lineOffset, definition, lineStarts);
-  const spec = HELPERS[name];
+  if (isReferenceKind(name)) return reference(name, node, file, lineOffset, definition, lineStarts);
+  const spec = HELPERS.get(name);
   if (!spec) {
-    const known = [...Object.keys(HELPERS), ...Object.keys(REFERENCE_KINDS)];
-    throw fail(node, file, lineOffset, `unknown expression "${name}"`, didYouMean(name, known) ?? `known: ${known.join(", ")}`);
+    const known = [...HELPERS.keys(), ...Object.keys(REFERENCE_KINDS)];
+    throw fail(node, file, lineOffset, msg.narrative.unknownExpression(name, suggest(name, known), known));
   }
   if (node.params.length !== spec.args.length) {
-    throw fail(node, file, lineOffset, `"${name}" takes ${spec.args.length} values (${spec.args.join(", ")}), got ${node.params.length}`, `for example ${spec.example}`);
+    throw fail(node, file, lineOffset, msg.narrative.argumentCount(name, spec.args.length, spec.args.map((kind) => ARG_WORDS[kind]).join(", "), node.params.length, spec.example));
   }
   let indicator: Indicator | undefined;
   const regions: string[] = [];
@@ -85,24 +86,27 @@ function resolve(node: Mustache, file: string, lineOffset: number, context: Expr
   spec.args.forEach((kind, i) => {
     const param = node.params[i]!;
     const literal = param.type === "StringLiteral" || param.type === "NumberLiteral" ? String((param as hbs.AST.StringLiteral).value) : undefined;
-    if (literal === undefined) throw fail(param, file, lineOffset, `value ${i + 1} of "${name}" must be written in quotes or as a number`, `for example ${spec.example}`);
+    if (literal === undefined) throw fail(param, file, lineOffset, msg.narrative.argumentNotLiteral(i + 1, name, spec.example));
     if (kind === "indicator") {
       indicator = data.indicators.get(literal);
-      if (!indicator) throw fail(param, file, lineOffset, `unknown indicator "${literal}"`, didYouMean(literal, data.indicators.keys()) ?? "indicators are listed in data/indicators.csv");
+      if (!indicator) throw fail(param, file, lineOffset, msg.narrative.unknownIndicator(literal, suggest(literal, data.indicators.keys())));
     } else if (kind === "region") {
-      regions.push(resolveRegion(literal, data, () => fail(param, file, lineOffset, `unknown region "${literal}"`, regionHint(literal, data))));
+      regions.push(resolveRegion(literal, data, () => fail(param, file, lineOffset, unknownPlace(literal, data))));
     } else {
       const year = Number(literal);
       if (!Number.isInteger(year) || !definition.years.includes(year)) {
-        throw fail(param, file, lineOffset, `year ${literal} is outside the report's years ${definition.years.join(", ")}`, didYouMean(literal, definition.years.map(String)) ?? "add the year to report.yaml and the data first");
+        throw fail(param, file, lineOffset, msg.narrative.yearOutside(literal, definition.years, suggest(literal, definition.years.map(String))));
       }
       years.push(year);
     }
   });
   const options = optionsOf(node, file, lineOffset);
   const resolved = { indicator: indicator!, regions, years };
-  const value = spec.compute(data, definition.average, resolved);
-  if (typeof value === "string") throw fail(node, file, lineOffset, value, "add it to observations.csv or change the expression");
+  const result = spec.compute(data, definition.average, resolved);
+  if ("missing" in result) {
+    const { indicator: id, region, year } = result.missing;
+    throw fail(node, file, lineOffset, msg.narrative.noValue(id, data.regions.get(region)?.name ?? region, year));
+  }
   const start = lineStarts[node.loc.start.line - 1]! + node.loc.start.column;
   const end = lineStarts[node.loc.end.line - 1]! + node.loc.end.column;
   return {
@@ -112,7 +116,7 @@ function resolve(node: Mustache, file: string, lineOffset: number, context: Expr
     years,
     line: node.loc.start.line + lineOffset,
     column: node.loc.start.column + 1,
-    text: formatHelperValue(value, spec.unitOf(indicator!), indicator!, options, name),
+    text: formatHelperValue(result.value, spec.unitOf(indicator!), indicator!, options),
     start,
     end,
   };
@@ -122,15 +126,12 @@ function resolve(node: Mustache, file: string, lineOffset: number, context: Expr
 function reference(kind: ReferenceKind, node: Mustache, file: string, lineOffset: number, definition: ReportDefinition, lineStarts: readonly number[]): ExpressionUse {
   const example = `{{${kind} "${referable(definition, kind)[0] ?? "id"}"}}`;
   const param = node.params[0];
-  if (node.params.length !== 1 || param?.type !== "StringLiteral") throw fail(node, file, lineOffset, `"${kind}" takes the id of a ${kind === "tabell" ? "table" : "figure"} in quotes`, `for example ${example}`);
+  if (node.params.length !== 1 || param?.type !== "StringLiteral") throw fail(node, file, lineOffset, msg.narrative.referenceArgument(kind, example));
   const id = (param as hbs.AST.StringLiteral).value;
   const ids = referable(definition, kind);
   if (!ids.includes(id)) {
     const other: ReferenceKind = kind === "tabell" ? "figur" : "tabell";
-    const hint = referable(definition, other).includes(id)
-      ? `"${id}" is a ${kind === "tabell" ? "figure" : "table"}: write {{${other} "${id}"}}`
-      : (didYouMean(id, ids) ?? (ids.length ? `${kind === "tabell" ? "tables" : "figures"}: ${ids.join(", ")}` : `the report has no ${kind === "tabell" ? "tables" : "figures"}`));
-    throw fail(param, file, lineOffset, `no ${kind === "tabell" ? "table" : "figure"} "${id}" in the report`, hint);
+    throw fail(param, file, lineOffset, referable(definition, other).includes(id) ? msg.narrative.referenceOtherKind(kind, id, other) : msg.narrative.referenceUnknown(kind, id, suggest(id, ids), ids));
   }
   return {
     helper: kind,
@@ -149,10 +150,10 @@ function optionsOf(node: Mustache, file: string, lineOffset: number): HelperOpti
   const options = { abs: false, unit: true };
   for (const pair of node.hash?.pairs ?? []) {
     const value = pair.value.type === "BooleanLiteral" ? (pair.value as hbs.AST.BooleanLiteral).value : undefined;
-    if (value === undefined) throw fail(node, file, lineOffset, `option ${pair.key} takes true or false`);
+    if (value === undefined) throw fail(node, file, lineOffset, msg.narrative.optionNotBoolean(pair.key));
     if (pair.key === "abs") options.abs = value;
     else if (pair.key === "enhet") options.unit = value;
-    else throw fail(node, file, lineOffset, `unknown option "${pair.key}"`, didYouMean(pair.key, ["abs", "enhet"]) ?? "options: abs=true, enhet=false");
+    else throw fail(node, file, lineOffset, msg.narrative.unknownOption(pair.key, suggest(pair.key, ["abs", "enhet"])));
   }
   return options;
 }
@@ -166,15 +167,14 @@ export function resolveRegion(text: string, data: Dataset, onUnknown: () => Erro
   throw onUnknown();
 }
 
-function regionHint(text: string, data: Dataset): string {
-  const names = [...data.regions.values()].flatMap((r) => [r.name, r.id]);
-  const match = suggest(text, names);
-  return match ? `did you mean "${match}"?` : `regions: ${[...data.regions.values()].map((r) => r.name).join(", ")}`;
+function unknownPlace(text: string, data: Dataset): Message {
+  const match = suggest(text, [...data.regions.values()].flatMap((r) => [r.name, r.id]));
+  return msg.narrative.unknownPlace(text, match, [...data.regions.values()].map((r) => r.name));
 }
 
-function fail(node: Node, file: string, lineOffset: number, message: string, hint?: string): ReportError {
-  return new ReportError(message, {
-    location: { file, line: node.loc.start.line + lineOffset, column: node.loc.start.column + 1 },
-    ...(hint ? { hint } : {}),
-  });
+/** The kinds of value a helper takes, as the help and errors name them. */
+const ARG_WORDS: Readonly<Record<ArgKind, string>> = { indicator: "indikator", region: "kommune", year: "år" };
+
+function fail(node: Node, file: string, lineOffset: number, message: Message): ReportError {
+  return new ReportError(message, { location: { file, line: node.loc.start.line + lineOffset, column: node.loc.start.column + 1 } });
 }

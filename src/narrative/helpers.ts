@@ -24,27 +24,42 @@ export interface Resolved {
   readonly years: readonly number[];
 }
 
+/** A value an expression needs and the data lacks; the caller says it with the expression's file and line. */
+export interface MissingValue {
+  readonly indicator: string;
+  readonly region: string;
+  readonly year: number;
+}
+
+/** What a helper computes: the number, or which value it could not find. */
+export type HelperResult = { readonly value: number } | { readonly missing: MissingValue };
+
+/** How the number reads: a share, a difference of shares, kroner, a place in a ranking, or a plain number. */
+export type HelperUnit = "prosent" | "prosentpoeng" | "kr" | "place" | "none";
+
 export interface HelperSpec {
   readonly args: readonly ArgKind[];
   readonly example: string;
   readonly describe: string;
-  /** The number the expression stands for, or a message saying which value is missing. */
-  compute(data: Dataset, average: string, r: Resolved): number | string;
+  compute(data: Dataset, average: string, r: Resolved): HelperResult;
   /** Unit the result is in, for the text. */
-  unitOf(indicator: Indicator): "prosent" | "prosentpoeng" | "kr" | "none";
+  unitOf(indicator: Indicator): HelperUnit;
 }
 
-const valueOf = (data: Dataset, indicator: Indicator, region: string, year: number): number | string =>
-  data.value(indicator.id, region, year) ?? `no value for ${indicator.id} / ${data.regions.get(region)?.name ?? region} / ${year} in the data`;
+const valueOf = (data: Dataset, indicator: Indicator, region: string, year: number): HelperResult => {
+  const value = data.value(indicator.id, region, year);
+  return value === undefined ? { missing: { indicator: indicator.id, region, year } } : { value };
+};
 
-/** a − b, or the message saying which of them the data lacks. */
-const difference = (a: number | string, b: number | string): number | string =>
-  typeof a === "string" ? a : typeof b === "string" ? b : a - b;
+/** f(a, b), or the first value the data lacks. */
+const both = (a: HelperResult, b: HelperResult, f: (a: number, b: number) => number): HelperResult =>
+  "missing" in a ? a : "missing" in b ? b : { value: f(a.value, b.value) };
 
-const natural = (indicator: Indicator) =>
+const natural = (indicator: Indicator): HelperUnit =>
   indicator.unit === "prosent" ? "prosent" : indicator.unit === "prosentpoeng" ? "prosentpoeng" : indicator.unit === "kr" ? "kr" : "none";
 
-export const HELPERS: Readonly<Record<string, HelperSpec>> = {
+/** By name; a Map, so a name such as "constructor" or "toString" is unknown rather than found on Object.prototype. */
+export const HELPERS: ReadonlyMap<string, HelperSpec> = new Map<string, HelperSpec>(Object.entries({
   verdi: {
     args: ["indicator", "region", "year"],
     example: '{{verdi "gruppestorrelse-1" "Bærum" 2024}}',
@@ -57,7 +72,7 @@ export const HELPERS: Readonly<Record<string, HelperSpec>> = {
     example: '{{endring "godkjent-utdanning" "Bærum" 2023 2024}}',
     describe: "the change from the first year to the second (prosentpoeng for shares)",
     compute: (data, _avg, r) =>
-      difference(valueOf(data, r.indicator, r.regions[0]!, r.years[1]!), valueOf(data, r.indicator, r.regions[0]!, r.years[0]!)),
+      both(valueOf(data, r.indicator, r.regions[0]!, r.years[1]!), valueOf(data, r.indicator, r.regions[0]!, r.years[0]!), (a, b) => a - b),
     unitOf: (i) => (i.unit === "prosent" ? "prosentpoeng" : natural(i)),
   },
   forskjell: {
@@ -65,7 +80,7 @@ export const HELPERS: Readonly<Record<string, HelperSpec>> = {
     example: '{{forskjell "netto-driftsutgifter-per-elev" "Oslo" "Bærum" 2024}}',
     describe: "the first region's value minus the second's (prosentpoeng for shares)",
     compute: (data, _avg, r) =>
-      difference(valueOf(data, r.indicator, r.regions[0]!, r.years[0]!), valueOf(data, r.indicator, r.regions[1]!, r.years[0]!)),
+      both(valueOf(data, r.indicator, r.regions[0]!, r.years[0]!), valueOf(data, r.indicator, r.regions[1]!, r.years[0]!), (a, b) => a - b),
     unitOf: (i) => (i.unit === "prosent" ? "prosentpoeng" : natural(i)),
   },
   avvik: {
@@ -74,10 +89,8 @@ export const HELPERS: Readonly<Record<string, HelperSpec>> = {
     describe: "how many prosent the region lies above (or below) the average; for an index (average = 100) its distance from 100",
     compute: (data, average, r) => {
       const value = valueOf(data, r.indicator, r.regions[0]!, r.years[0]!);
-      if (typeof value === "string") return value;
-      if (r.indicator.unit === "indeks") return deviationFromAverage(value);
-      const avg = valueOf(data, r.indicator, average, r.years[0]!);
-      return typeof avg === "string" ? avg : deviationFromAverage(indexAgainst(value, avg));
+      if (r.indicator.unit === "indeks") return "missing" in value ? value : { value: deviationFromAverage(value.value) };
+      return both(value, valueOf(data, r.indicator, average, r.years[0]!), (v, avg) => deviationFromAverage(indexAgainst(v, avg)));
     },
     unitOf: () => "prosent",
   },
@@ -88,21 +101,21 @@ export const HELPERS: Readonly<Record<string, HelperSpec>> = {
     compute: (data, _avg, r) => {
       const year = r.years[0]!;
       const own = valueOf(data, r.indicator, r.regions[0]!, year);
-      if (typeof own === "string") return own;
+      if ("missing" in own) return own;
       const others = [...data.regions.values()]
         .filter((region) => region.kind === "kommune")
         .map((region) => data.value(r.indicator.id, region.id, year))
         .filter((v): v is number => v !== undefined);
-      return 1 + others.filter((v) => v > own).length;
+      return { value: 1 + others.filter((v) => v > own.value).length };
     },
-    unitOf: () => "none",
+    unitOf: () => "place",
   },
-};
+} satisfies Record<string, HelperSpec>));
 
 /** The number as running text in the helper's unit. */
-export function formatHelperValue(value: number, unit: ReturnType<HelperSpec["unitOf"]>, indicator: Indicator, options: HelperOptions, helper: string): string {
+export function formatHelperValue(value: number, unit: HelperUnit, indicator: Indicator, options: HelperOptions): string {
   const v = options.abs ? Math.abs(value) : value;
-  if (helper === "rang") return formatNumber(v, 0);
+  if (unit === "place") return formatNumber(v, 0);
   const decimals = indicator.unit === "indeks" || unit === "prosent" || unit === "prosentpoeng" ? Math.max(indicator.decimals, 1) : indicator.decimals;
   if (!options.unit) return unit === "kr" ? formatNumber(v * indicator.scale, indicator.scale === 1 ? decimals : 0) : formatNumber(v, decimals);
   switch (unit) {

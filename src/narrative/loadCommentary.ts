@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readTextFile } from "../data/readText.js";
-import { ReportError, didYouMean } from "../errors.js";
+import { ReportError, suggest } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { splitFrontMatter } from "./frontMatter.js";
 import { markdownToBlocks, type NarrativeItem } from "./markdown.js";
 import { renderExpressions, type ExpressionContext, type ExpressionUse } from "./expressions.js";
@@ -47,24 +48,15 @@ export function loadCommentary(dir: string, root: string, context: ExpressionCon
     const { frontMatter, body, bodyLineOffset } = splitFrontMatter(source, file);
     const known = sections.get(frontMatter.chapter);
     if (!known) {
-      throw new ReportError(`unknown chapter "${frontMatter.chapter}" in front matter`, {
-        location: { file, line: 2 },
-        hint: didYouMean(frontMatter.chapter, sections.keys()) ?? "chapters are listed in report.yaml",
-      });
+      throw new ReportError(msg.narrative.unknownChapter(frontMatter.chapter, suggest(frontMatter.chapter, sections.keys())), { location: { file, line: 2 } });
     }
     if (!known.has(frontMatter.section)) {
-      throw new ReportError(`unknown section "${frontMatter.section}" in chapter "${frontMatter.chapter}"`, {
-        location: { file, line: 3 },
-        hint: didYouMean(frontMatter.section, known) ?? `sections: ${[...known].join(", ")}`,
-      });
+      throw new ReportError(msg.narrative.unknownSection(frontMatter.section, frontMatter.chapter, suggest(frontMatter.section, known), [...known]), { location: { file, line: 3 } });
     }
     const key = `${frontMatter.chapter}/${frontMatter.section}`;
     const earlier = result.get(key);
     if (earlier) {
-      throw new ReportError(`a second commentary file for section "${key}"`, {
-        location: { file, line: 1 },
-        hint: `${earlier.file} already holds it; keep one file per section`,
-      });
+      throw new ReportError(msg.narrative.secondFile(key, earlier.file), { location: { file, line: 1 } });
     }
     const rendered = renderExpressions(body, file, bodyLineOffset, context);
     result.set(key, {

@@ -1,7 +1,8 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
-import type { PhrasingContent, RootContent, Text } from "mdast";
+import type { Nodes, PhrasingContent, Root, RootContent, Text } from "mdast";
 import { ReportError } from "../errors.js";
-import type { Block, Inline } from "../model/types.js";
+import { msg } from "../messages/catalogue.js";
+import type { Block, Inline } from "../types/model.js";
 import { listBlock } from "./markdownLists.js";
 
 /** Where the definition's exhibit (chart and/or table) goes in the text. */
@@ -18,6 +19,14 @@ const MARKER = /^\[\[\s*([a-z0-9][a-z0-9-]*)\s*\]\]$/;
 const MARKER_IN_TEXT = /\[\[[^\]\n]*\]\]/;
 /** Links a reader's PDF viewer, browser or Word may open; `javascript:`, `data:`, `file:` and relative links are refused. */
 const LINK_SCHEMES = ["https:", "http:", "mailto:"] as const;
+/**
+ * How deep commentary may nest (emphasis in emphasis, links, lists in lists),
+ * counted from the paragraph or list at the top: more than any text a person
+ * writes (five list levels with bold, italic and a link inside are 14), and
+ * far below what the recursive readers of the tree, here and in the
+ * renderers, can take before the stack runs out.
+ */
+export const MAX_NESTING = 32;
 
 /**
  * Commentary Markdown → model blocks (not HTML), so the Word renderer gets
@@ -26,6 +35,7 @@ const LINK_SCHEMES = ["https:", "http:", "mailto:"] as const;
  */
 export function markdownToBlocks(body: string, file: string, lineOffset: number, idPrefix: string): NarrativeItem[] {
   const tree = fromMarkdown(body);
+  rejectDeepNesting(tree, file, lineOffset);
   const items: NarrativeItem[] = [];
   let headingCount = 0;
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + lineOffset;
@@ -50,10 +60,7 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number,
       case "definition":
         break;
       default:
-        throw new ReportError(`Markdown "${node.type}" is not supported in commentary`, {
-          location: { file, line: lineOf(node) },
-          hint: "use paragraphs, ### sub-headings, lists, **bold**, *italic* and links; tables and figures come from report.yaml",
-        });
+        throw new ReportError(msg.narrative.unsupportedMarkdown(node.type), { location: { file, line: lineOf(node) } });
     }
   }
   return items;
@@ -83,9 +90,7 @@ function inlines(nodes: readonly PhrasingContent[], file: string, lineOffset: nu
         out.push({ type: "text", text: node.value });
         break;
       default:
-        throw new ReportError(`Markdown "${node.type}" is not supported in commentary`, {
-          location: { file, line: (node.position?.start.line ?? 1) + lineOffset },
-        });
+        throw new ReportError(msg.narrative.unsupportedMarkdown(node.type), { location: { file, line: (node.position?.start.line ?? 1) + lineOffset } });
     }
   }
   return out;
@@ -98,19 +103,13 @@ function rejectInlineMarker(node: Text, file: string, lineOffset: number): void 
   const before = node.value.slice(0, match.index);
   const lineInNode = before.split("\n").length - 1;
   const column = lineInNode === 0 ? node.position.start.column + match.index : match.index - before.lastIndexOf("\n");
-  throw new ReportError(`the exhibit marker ${match[0]} stands inside a paragraph and would be printed as text`, {
-    location: { file, line: node.position.start.line + lineInNode + lineOffset, column },
-    hint: `put ${match[0]} on a line of its own, with an empty line before and after it`,
-  });
+  throw new ReportError(msg.narrative.markerInParagraph(match[0]), { location: { file, line: node.position.start.line + lineInNode + lineOffset, column } });
 }
 
 function checkedHref(url: string, file: string, line: number, column: number | undefined): string {
   const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url.trim())?.[1]?.toLowerCase();
   if (scheme && (LINK_SCHEMES as readonly string[]).includes(scheme)) return url;
-  throw new ReportError(`link to "${url.length > 60 ? `${url.slice(0, 60)}…` : url}" is not allowed`, {
-    location: { file, line, ...(column !== undefined ? { column } : {}) },
-    hint: "links in the report must be full web or e-mail addresses: https://…, http://… or mailto:…",
-  });
+  throw new ReportError(msg.narrative.linkNotAllowed(url.length > 60 ? `${url.slice(0, 60)}…` : url), { location: { file, line, ...(column !== undefined ? { column } : {}) } });
 }
 
 function plainText(nodes: readonly PhrasingContent[]): string {
@@ -122,4 +121,18 @@ function plainText(nodes: readonly PhrasingContent[]): string {
     })
     .join("")
     .replace(/\s*\n\s*/g, " ");
+}
+
+/** Walks the tree without recursion and refuses it, at the first node too deep, if it nests more than MAX_NESTING levels. */
+function rejectDeepNesting(tree: Root, file: string, lineOffset: number): void {
+  // Children pushed last-first, so they are visited in reading order and the error names the first place too deep.
+  const stack: [Nodes, number][] = tree.children.map((node): [Nodes, number] => [node, 1]).reverse();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > MAX_NESTING) {
+      const start = node.position?.start;
+      throw new ReportError(msg.narrative.nestedTooDeep(MAX_NESTING), { location: { file, line: (start?.line ?? 1) + lineOffset, ...(start ? { column: start.column } : {}) } });
+    }
+    if ("children" in node) for (const child of [...node.children].reverse()) stack.push([child, depth + 1]);
+  }
 }

@@ -1,8 +1,8 @@
 import type { List, ListItem as MdListItem, PhrasingContent } from "mdast";
 import { ReportError } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
-import { MAX_LIST_DEPTH } from "../model/lists.js";
-import type { Inline, ListBlock, ListItem, ListItemBlock } from "../model/types.js";
+import { MAX_LIST_DEPTH } from "../types/lists.js";
+import type { Inline, ListBlock, ListItem, ListItemBlock } from "../types/model.js";
 
 /** Where a list is written, and how its text becomes model inlines (markdown.ts). */
 export interface ListSource {

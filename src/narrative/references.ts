@@ -9,6 +9,11 @@ import { allExhibits, type ReportDefinition } from "../config/definitionSchema.j
 export const REFERENCE_KINDS = { tabell: "table", figur: "chart" } as const;
 export type ReferenceKind = keyof typeof REFERENCE_KINDS;
 
+/** An own key only: "constructor" or "toString" is no reference kind, though `in` would say so. */
+export function isReferenceKind(name: string): name is ReferenceKind {
+  return Object.hasOwn(REFERENCE_KINDS, name);
+}
+
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
 

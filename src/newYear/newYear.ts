@@ -7,6 +7,7 @@ import { loadDataset } from "../data/dataset.js";
 import { observationsCsv } from "../data/writeObservations.js";
 import { readTextFile } from "../data/readText.js";
 import { ReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 
 export interface NewYearResult {
   readonly from: number;
@@ -29,10 +30,8 @@ export function createNewYear(root: string, year: number): NewYearResult {
   const source = join(dataDir, String(from));
   const target = join(dataDir, String(year));
   const display = (path: string) => relative(root, path);
-  if (existsSync(target)) throw new ReportError(`${display(target)} already exists`, { hint: "remove or rename it first, or edit it directly" });
-  if (!existsSync(join(source, "report.yaml"))) {
-    throw new ReportError(`there is no report for ${from} to start from`, { location: { file: display(join(source, "report.yaml")) }, hint: "a new year is made from the year before it" });
-  }
+  if (existsSync(target)) throw new ReportError(msg.newYear.targetExists(display(target)));
+  if (!existsSync(join(source, "report.yaml"))) throw new ReportError(msg.newYear.noPreviousReport(from), { location: { file: display(join(source, "report.yaml")) } });
   // Every document of the year moves on (the KOSTRA analyse and, e.g., the årsrapport beside it);
   // each definition is validated first, so a broken one is reported with its line, not copied.
   const documents = documentsOfYear(dataDir, from, root).map((document) => {

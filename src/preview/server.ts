@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { basename, join } from "node:path";
+import { createChartCache } from "../charts/chartCache.js";
 import { isReportError } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import { buildModel, buildReport, type ProjectPaths } from "../pipeline.js";
@@ -51,7 +52,6 @@ type FilesResult = { readonly ok: true; readonly files: readonly string[] } | { 
 export async function startPreview(paths: ProjectPaths, options: PreviewOptions): Promise<PreviewServer> {
   const state: State = { version: 0, buildMs: 0 };
   // One chart cache for the whole session: a rebuild after an edit to the text redraws no unchanged chart.
-  const { createChartCache } = await import("../charts/chartCache.js");
   const effects = { log: () => {}, now: () => performance.now(), charts: createChartCache(join(paths.outputDir, ".cache", "charts")) };
   const clients = new Set<ServerResponse>();
   let running: Promise<void> | undefined;

@@ -1,4 +1,4 @@
-import type { DocumentModel, FigureModel } from "../model/types.js";
+import type { DocumentModel, FigureModel } from "../types/model.js";
 import type { StartingBrowser } from "./pdf/printReport.js";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { altTextFor, MISSING_WORD } from "../../src/charts/altText.js";
-import type { ChartData, ChartSeries } from "../../src/model/types.js";
+import type { ChartData, ChartSeries } from "../../src/types/model.js";
 
 /**
  * The alt text is checked against the data it is written from: every value

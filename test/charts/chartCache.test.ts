@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChartCache } from "../../src/charts/chartCache.js";
 import { chartSpec } from "../../src/charts/spec.js";
-import type { ChartData } from "../../src/model/types.js";
+import type { ChartData } from "../../src/types/model.js";
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { chartKey, readCachedChart, withOwnIds, writeCachedChart } from "../../src/charts/diskCache.js";
 import { renderChartSvg } from "../../src/charts/render.js";
 import { chartSpec } from "../../src/charts/spec.js";
-import type { ChartData } from "../../src/model/types.js";
+import type { ChartData } from "../../src/types/model.js";
 
 const data = (value: number): ChartData => ({
   layout: "grouped",

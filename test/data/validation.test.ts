@@ -84,7 +84,7 @@ describe("data validation", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, 2024, 2025]"));
     const error = await modelError();
     expect(error.id).toBe("build.contentErrors");
-    expect(error.format()).toMatch(/^\d+ feil i innholdet: data\/2025\/report\.yaml:\d+:\d+: error: ingen av regionene har [a-z0-9-]+ for 2025: tabellen «[a-z0-9-]+» ville fått en hel kolonne med «\.\.»/);
+    expect(error.format()).toMatch(/^\d+ feil i innholdet: data\/2025\/report\.yaml:\d+:\d+: feil: ingen av regionene har [a-z0-9-]+ for 2025: tabellen «[a-z0-9-]+» ville fått en hel kolonne med «\.\.»/);
   });
 
   it("an unknown exhibit marker in commentary names the Markdown file, line and a suggestion", async () => {
@@ -100,6 +100,6 @@ describe("data validation", () => {
   it("an unknown section in front matter is caught", async () => {
     const file = join(root, "data", "2025", "commentary", "grunnskole", "08-sfo.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("section: sfo", "section: sf0"));
-    expect((await modelError()).format()).toContain('08-sfo.md:3: unknown section "sf0"');
+    expect((await modelError()).format()).toContain("08-sfo.md:3: ukjent seksjon «sf0»");
   });
 });

@@ -13,9 +13,9 @@ describe("npm run check -- 2025", () => {
     const result = check(["2025"]);
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
-    expect(lines.slice(0, -1).every((l) => /^data\/2025\/[\w/.-]+:\d+:\d+: (error|warning): /.test(l))).toBe(true);
-    expect(result.stdout).toContain("114,8\u00a0% in 2024");
-    expect(lines.at(-1)).toMatch(/^check: 0 error\(s\), \d+ warning\(s\) in \d+ ms$/);
+    expect(lines.slice(0, -1).every((l) => /^data\/2025\/[\w/.-]+:\d+:\d+: (feil|advarsel): /.test(l))).toBe(true);
+    expect(result.stdout).toContain("114,8\u00a0% i 2024");
+    expect(lines.at(-1)).toMatch(/^kontroll: 0 feil, \d+ advarsler på \d+ ms$/);
   });
 
   it("exits 1 with file:line:column for a typo in a commentary expression", () => {
@@ -23,6 +23,6 @@ describe("npm run check -- 2025", () => {
     replaceInFile(root, "data/2025/commentary/grunnskole/08-sfo.md", '"sfo-antall-barn"', '"sfo-antal-barn"');
     const result = check(["2025", "--root", root]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^data\/2025\/commentary\/grunnskole\/08-sfo\.md:6:\d+: error: unknown indicator "sfo-antal-barn" \(did you mean "sfo-antall-barn"\?\)$/m);
+    expect(result.stdout).toMatch(/^data\/2025\/commentary\/grunnskole\/08-sfo\.md:6:\d+: feil: ukjent indikator «sfo-antal-barn» \(mente du «sfo-antall-barn»\?\)$/m);
   });
 });

@@ -14,7 +14,7 @@ describe("new-year and documents, past the happy path", () => {
     expect(made.status, made.stderr).toBe(0);
     expect(made.stdout).toContain("2 dokument(er)");
     expect(readFileSync(join(root, "data", "2026", "nokkeltall", "report.yaml"), "utf8")).toMatch(/^title: Nøkkeltall grunnskole 2026$/m);
-    expect(cli(root, "check", ["2026", "--document", "nokkeltall"]).stdout).toContain("warning: «hovedtall» mangler gruppestorrelse-1 for Bærum i 2025; tabellen viser «..»");
+    expect(cli(root, "check", ["2026", "--document", "nokkeltall"]).stdout).toContain("advarsel: «hovedtall» mangler gruppestorrelse-1 for Bærum i 2025; tabellen viser «..»");
 
     const broken = scratchProject();
     replaceInFile(broken, "data/2025/report.yaml", "years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, 2024");
@@ -29,27 +29,27 @@ describe("new-year and documents, past the happy path", () => {
     replaceInFile(root, "data/2025/nokkeltall/report.yaml", "style: nokkeltall", "style: nokkeltal");
     const check = cli(root, "check", ["2025", "--document", "nokkeltall"]);
     expect(check.status).toBe(1);
-    expect(check.stdout).toContain("data/2025/nokkeltall/report.yaml: error: «style: nokkeltal» peker ikke på noe malsett (lag templates/nokkeltal/");
+    expect(check.stdout).toContain("data/2025/nokkeltall/report.yaml: feil: «style: nokkeltal» peker ikke på noe malsett (lag templates/nokkeltal/");
     replaceInFile(root, "data/2025/nokkeltall/report.yaml", "document: nokkeltall", "document: kostra-analyse");
     const twice = cli(root, "check", ["2025"]);
     expect(twice.status).toBe(1);
-    expect(twice.stdout).toContain("data/2025/nokkeltall/report.yaml: error: to dokumenter for 2025 heter «kostra-analyse»");
+    expect(twice.stdout).toContain("data/2025/nokkeltall/report.yaml: feil: to dokumenter for 2025 heter «kostra-analyse»");
   });
 
   it("commentary still word for word last year's is named file by file until an editor changes it", () => {
     const root = scratchProject();
     expect(cli(root, "new-year", ["2026"]).status).toBe(0);
-    const copied = cli(root, "check", ["2026"]).stdout.split("\n").filter((line) => line.includes("word for word last year's"));
+    const copied = cli(root, "check", ["2026"]).stdout.split("\n").filter((line) => line.includes("ord for ord fjorårets"));
     expect(copied).toHaveLength(10);
-    expect(copied).toContain("data/2026/commentary/grunnskole/08-sfo.md:1: warning: the text is word for word last year's (data/2025/commentary/grunnskole/08-sfo.md) (update it for 2026: years and numbers in the prose may be out of date)");
+    expect(copied).toContain("data/2026/commentary/grunnskole/08-sfo.md:1: advarsel: teksten er ord for ord fjorårets (data/2025/commentary/grunnskole/08-sfo.md) (oppdater den for 2026: årstall og tall i teksten kan være utdatert)");
     replaceInFile(root, "data/2026/commentary/grunnskole/08-sfo.md", "Skolefritidsordningen i Bærum har", "SFO i Bærum har");
-    expect(cli(root, "check", ["2026"]).stdout).not.toContain("08-sfo.md:1: warning: the text is word for word");
+    expect(cli(root, "check", ["2026"]).stdout).not.toContain("08-sfo.md:1: advarsel: teksten er ord for ord");
   });
 
   it("a heading that names last year's year is reported after new-year", () => {
     const root = scratchProject();
     expect(cli(root, "new-year", ["2021"]).status).toBe(0);
-    expect(cli(root, "check", ["2021"]).stdout).toMatch(/data\/2021\/report\.yaml:\d+:\d+: warning: the heading "Viktige resultater og innsatser i 2020" names 2020 in the 2021 report/);
+    expect(cli(root, "check", ["2021"]).stdout).toMatch(/data\/2021\/report\.yaml:\d+:\d+: advarsel: overskriften «Viktige resultater og innsatser i 2020» nevner 2020 i rapporten for 2021/);
   });
 
   it("an Excel-lost leading zero suggests Oslo's 0301, and an option without its value says so", () => {
@@ -58,6 +58,6 @@ describe("new-year and documents, past the happy path", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace(/^(elever-per-skole),0301,/m, "$1,301,"));
     expect(cli(root, "check", ["2025"]).stdout).toContain("regionen «301» er ukjent (mente du «0301»? (Excel fjerner nuller foran: formater kolonnen som tekst))");
     const missing = cli(root, "import", ["x.json", "--year"]);
-    expect(missing.stderr).toContain('feil: option "--year" needs a value');
+    expect(missing.stderr).toContain("feil: valget «--year» trenger en verdi");
   });
 });

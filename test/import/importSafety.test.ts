@@ -79,7 +79,7 @@ describe("what changed, for every document and every removed value", () => {
     writeFileSync(file, readFileSync(file, "utf8").split("\n").filter((line) => !line.startsWith(`${INDICATOR},3201,2024,`)).join("\n"));
     const result = cli(root, "changes", ["2025"]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`${INDICATOR} / Bærum / 2024: .* → –   \\(removed\\)`));
-    expect(result.stdout).toMatch(/Setninger i kostra-analyse som må skrives om:\n {2}data\/2025\/commentary\/grunnskole\/02-prioritering\.md:\d+:\d+: no value for nd-202-per-innbygger \/ Bærum \/ 2024/);
+    expect(result.stdout).toMatch(new RegExp(`${INDICATOR} / Bærum / 2024: .* → –   \\(fjernet\\)`));
+    expect(result.stdout).toMatch(/Setninger i kostra-analyse som må skrives om:\n {2}data\/2025\/commentary\/grunnskole\/02-prioritering\.md:\d+:\d+: dataene har ingen verdi for nd-202-per-innbygger \/ Bærum \/ 2024/);
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildModel, projectPaths } from "../../src/pipeline.js";
 import { loadHtmlTemplates } from "../../src/render/html/renderHtml.js";
-import type { Block, DocumentModel } from "../../src/model/types.js";
+import type { Block, DocumentModel } from "../../src/types/model.js";
 import { expectGolden } from "../helpers/golden.js";
 import { REPO } from "../helpers/project.js";
 

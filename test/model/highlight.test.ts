@@ -7,7 +7,7 @@ import { referable } from "../../src/narrative/references.js";
 import { buildModel, loadInputs, projectPaths } from "../../src/pipeline.js";
 import { loadHtmlTemplates } from "../../src/render/html/renderHtml.js";
 import { renderDocx } from "../../src/render/docx/renderDocx.js";
-import type { Block, TableBlock } from "../../src/model/types.js";
+import type { Block, TableBlock } from "../../src/types/model.js";
 import { openDocx, tableRowCells } from "../helpers/docx.js";
 import { scratchProject } from "../helpers/project.js";
 

@@ -4,6 +4,9 @@ import { loadDataset } from "../../src/data/dataset.js";
 import { loadDefinition } from "../../src/config/loadDefinition.js";
 import { ReportError } from "../../src/errors.js";
 import { renderExpressions, type ExpressionContext } from "../../src/narrative/expressions.js";
+import { HELPERS } from "../../src/narrative/helpers.js";
+import { referable } from "../../src/narrative/references.js";
+import { errorOf as reportErrorOf } from "../helpers/errors.js";
 import { REPO } from "../helpers/project.js";
 
 let context: ExpressionContext;
@@ -54,27 +57,49 @@ describe("commentary expressions", () => {
 
   it("a typo in an indicator names file, line, column and suggests the right id", () => {
     expect(errorOf('Tekst\n\nmed {{verdi "gruppestorelse-1" "Bærum" 2024}} elever')).toBe(
-      'tekst.md:7:13: unknown indicator "gruppestorelse-1" (did you mean "gruppestorrelse-1"?)',
+      "tekst.md:7:13: ukjent indikator «gruppestorelse-1» (mente du «gruppestorrelse-1»?)",
     );
   });
 
   it("a typo in a region, helper or option is caught with a suggestion", () => {
-    expect(errorOf('{{verdi "gruppestorrelse-1" "Bærunm" 2024}}')).toBe('tekst.md:5:29: unknown region "Bærunm" (did you mean "Bærum"?)');
-    expect(errorOf('{{verdii "gruppestorrelse-1" "Bærum" 2024}}')).toBe('tekst.md:5:1: unknown expression "verdii" (did you mean "verdi"?)');
-    expect(errorOf('{{verdi "gruppestorrelse-1" "Bærum" 2024 ab=true}}')).toContain('unknown option "ab" (did you mean "abs"?)');
+    expect(errorOf('{{verdi "gruppestorrelse-1" "Bærunm" 2024}}')).toBe("tekst.md:5:29: ukjent kommune eller gruppe «Bærunm» (mente du «Bærum»?)");
+    expect(errorOf('{{verdii "gruppestorrelse-1" "Bærum" 2024}}')).toBe("tekst.md:5:1: ukjent uttrykk «verdii» (mente du «verdi»?)");
+    expect(errorOf('{{verdi "gruppestorrelse-1" "Bærum" 2024 ab=true}}')).toContain("ukjent valg «ab» (mente du «abs»?)");
   });
 
   it("a year outside the report's years and a value the data lacks are errors", () => {
     expect(errorOf('{{verdi "gruppestorrelse-1" "Bærum" 2020}}')).toBe(
-      "tekst.md:5:37: year 2020 is outside the report's years 2021, 2022, 2023, 2024 (did you mean \"2021\"?)",
+      "tekst.md:5:37: året 2020 er utenfor rapportens år (2021, 2022, 2023, 2024) (mente du «2021»?)",
     );
     expect(errorOf('{{verdi "assistentarsverk-per-100-laererarsverk" "ASSS med Oslo" 2024}}')).toContain(
-      "no value for assistentarsverk-per-100-laererarsverk / ASSS med Oslo / 2024 in the data",
+      "dataene har ingen verdi for assistentarsverk-per-100-laererarsverk / ASSS med Oslo / 2024",
     );
   });
 
   it("wrong arity and unclosed expressions are explained", () => {
-    expect(errorOf('{{verdi "gruppestorrelse-1" 2024}}')).toContain('"verdi" takes 3 values (indicator, region, year), got 2');
-    expect(errorOf('Linje\n{{verdi "gruppestorrelse-1" "Bærum" 2024')).toMatch(/^tekst\.md:\d+: an expression is not closed/);
+    expect(errorOf('{{verdi "gruppestorrelse-1" 2024}}')).toContain("«verdi» tar 3 verdier (indikator, kommune, år), men fikk 2");
+    expect(errorOf('Linje\n{{verdi "gruppestorrelse-1" "Bærum" 2024')).toMatch(/^tekst\.md:\d+: et uttrykk er ikke lukket/);
+  });
+
+  it("a name Object.prototype has (constructor, toString) is an unknown expression, never an internal marker in the text", () => {
+    const chart = referable(context.definition, "figur")[0]!;
+    for (const name of ["constructor", "toString", "hasOwnProperty", "__proto__"]) {
+      const error = reportErrorOf(() => render(`Se {{${name} "${chart}"}} her.`));
+      expect(error.id).toBe("narrative.unknownExpression");
+      expect(error.format()).toMatch(new RegExp(`^tekst\\.md:5:4: ukjent uttrykk «${name}»`));
+    }
+    // The same names as an expression's values only ever reach a Map: unknown indicator, not a crash.
+    expect(reportErrorOf(() => render('{{verdi "constructor" "Bærum" 2024}}')).id).toBe("narrative.unknownIndicator");
+  });
+});
+
+describe("the helpers", () => {
+  it("return the value, or which value the data lacks, as data rather than as a message", () => {
+    const indicator = context.data.indicators.get("assistentarsverk-per-100-laererarsverk")!;
+    const average = context.definition.average;
+    const resolved = { indicator, regions: [average], years: [2024] };
+    expect(HELPERS.get("verdi")!.compute(context.data, average, resolved)).toEqual({ missing: { indicator: indicator.id, region: average, year: 2024 } });
+    const found = HELPERS.get("rang")!.compute(context.data, average, { indicator: context.data.indicators.get("elever-per-skole")!, regions: ["3201"], years: [2024] });
+    expect(found).toEqual({ value: 2 });
   });
 });

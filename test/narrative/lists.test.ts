@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { markdownToBlocks } from "../../src/narrative/markdown.js";
-import { listInlines, mapListInlines, MAX_LIST_DEPTH } from "../../src/model/lists.js";
-import type { Inline, ListBlock, ListItem, ListItemBlock } from "../../src/model/types.js";
+import { listInlines, mapListInlines, MAX_LIST_DEPTH } from "../../src/types/lists.js";
+import type { Inline, ListBlock, ListItem, ListItemBlock } from "../../src/types/model.js";
 import { loadHtmlTemplates } from "../../src/render/html/renderHtml.js";
 import { errorOf } from "../helpers/errors.js";
 import { REPO } from "../helpers/project.js";

@@ -80,7 +80,7 @@ describe("npm run preview -- 2025", () => {
     replaceInFile(root, SFO, '"sfo-antall-barn"', '"sfo-antal-barn"');
     await page.waitForSelector("#preview-error", { timeout: 15_000 });
     expect(await page.$eval("#preview-error", (el) => el.textContent ?? "")).toMatch(
-      /data\/2025\/commentary\/grunnskole\/08-sfo\.md:6:\d+: unknown indicator "sfo-antal-barn" \(did you mean "sfo-antall-barn"\?\)/,
+      /data\/2025\/commentary\/grunnskole\/08-sfo\.md:6:\d+: ukjent indikator «sfo-antal-barn» \(mente du «sfo-antall-barn»\?\)/,
     );
     replaceInFile(root, SFO, '"sfo-antal-barn"', '"sfo-antall-barn"');
     await page.waitForFunction(() => !document.getElementById("preview-error"), { timeout: 15_000 });

@@ -44,17 +44,17 @@ describe("values that cannot be", () => {
     const line = lineOf(observations(), "godkjent-utdanning,3201,2024,");
     const text = readFileSync(observations(), "utf8").split("\n")[line - 1]!;
     replaceInFile(root, "data/2025/observations.csv", text, text.replace(/,2024,[\d.]+,/, ",2024,140,"));
-    expect(await findings()).toContain(`data/2025/observations.csv:${line}:4: error: 140,0 is not a possible value of godkjent-utdanning (prosent: 0 to 100) (correct the value; if the indicator really can take it, give it min/max in data/indicators.csv)`);
-    expect(await buildError()).toMatch(/^1 error\(s\) in the content: data\/2025\/observations\.csv:\d+:4: error: 140,0 is not a possible value/);
+    expect(await findings()).toContain(`data/2025/observations.csv:${line}:4: feil: 140,0 er ikke en mulig verdi for godkjent-utdanning (prosent: fra 0 til 100) (rett verdien; kan indikatoren virkelig ha den, gi den min/max i data/indicators.csv)`);
+    expect(await buildError()).toMatch(/^1 error\(s\) in the content: data\/2025\/observations\.csv:\d+:4: feil: 140,0 er ikke en mulig verdi/);
   });
 
   it("a negative number of pupils per school is an error; a negative deviation with its own min is not", async () => {
     const line = lineOf(observations(), "elever-per-skole,3201,2024,");
     const text = readFileSync(observations(), "utf8").split("\n")[line - 1]!;
     replaceInFile(root, "data/2025/observations.csv", text, text.replace(/,2024,(\d+)/, ",2024,-$1"));
-    const errors = (await findings()).filter((f) => f.includes(": error: "));
+    const errors = (await findings()).filter((f) => f.includes(": feil: "));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^data/2025/observations\\.csv:${line}:4: error: −\\d+ is not a possible value of elever-per-skole \\(elever: 0 to ∞\\)`));
+    expect(errors[0]).toMatch(new RegExp(`^data/2025/observations\\.csv:${line}:4: feil: −\\d+ er ikke en mulig verdi for elever-per-skole \\(elever: fra 0 til ∞\\)`));
   });
 });
 
@@ -63,18 +63,18 @@ describe("commentary that goes missing", () => {
     renameSync(commentary("08-sfo.md"), commentary("08-sfo.md.bak"));
     const all = await findings();
     expect(all.find((f) => f.includes("sfo"))).toMatch(
-      /^data\/2025\/report\.yaml:\d+:\d+: error: section "sfo" \(Skolefritidsordningen \(SFO\)\) has no commentary: no \.md file in data\/2025\/commentary\/ has the front matter "chapter: grunnskole" and "section: sfo"; not read because they do not end in \.md: data\/2025\/commentary\/grunnskole\/08-sfo\.md\.bak/,
+      /^data\/2025\/report\.yaml:\d+:\d+: feil: seksjonen «sfo» \(Skolefritidsordningen \(SFO\)\) har ingen kommentar: ingen \.md-fil i data\/2025\/commentary\/ har toppdelen «chapter: grunnskole» og «section: sfo»; ikke lest fordi navnet ikke slutter på \.md: data\/2025\/commentary\/grunnskole\/08-sfo\.md\.bak/,
     );
-    expect(await buildError()).toContain('section "sfo"');
+    expect(await buildError()).toContain("seksjonen «sfo»");
   });
 
   it("a deleted commentary folder names the folder; commentary: false accepts a section without text", async () => {
     rmSync(join(root, "data", "2025", "commentary"), { recursive: true });
-    const all = (await findings()).filter((f) => f.includes("has no commentary"));
+    const all = (await findings()).filter((f) => f.includes("har ingen kommentar"));
     expect(all).toHaveLength(10);
-    expect(all[0]).toContain("the folder data/2025/commentary/ does not exist");
+    expect(all[0]).toContain("mappen data/2025/commentary/ finnes ikke");
     replaceInFile(root, "data/2025/report.yaml", "      - id: skolestorrelse\n        title: Skolestørrelse\n", "      - id: skolestorrelse\n        title: Skolestørrelse\n        commentary: false\n");
-    expect((await findings()).filter((f) => f.includes("has no commentary"))).toHaveLength(9);
+    expect((await findings()).filter((f) => f.includes("har ingen kommentar"))).toHaveLength(9);
   });
 
   it("an editor's lock file and backup files in the folder are ignored, not a crash", async () => {
@@ -134,13 +134,13 @@ describe("markers and links in commentary", () => {
   it("[[id]] inside a sentence is an error with its line and column, never printed", async () => {
     replaceInFile(root, "data/2025/commentary/grunnskole/07-skolestorrelse.md", "[[elever-per-skole]]\n\nBærum har", "Se figuren [[elever-per-skole]] under. Bærum har");
     expect(await buildError()).toBe(
-      "data/2025/commentary/grunnskole/07-skolestorrelse.md:6:12: the exhibit marker [[elever-per-skole]] stands inside a paragraph and would be printed as text (put [[elever-per-skole]] on a line of its own, with an empty line before and after it)",
+      "data/2025/commentary/grunnskole/07-skolestorrelse.md:6:12: figurmarkøren [[elever-per-skole]] står inne i et avsnitt og ville blitt skrevet ut som tekst (sett [[elever-per-skole]] på en egen linje, med en tom linje før og etter)",
     );
   });
 
   it.each(["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "ssb.no/kostra"])("a link to %s is refused with file:line", async (href) => {
     replaceInFile(root, "data/2025/commentary/grunnskole/07-skolestorrelse.md", "Bærum har større skoler", `Bærum har [større](${href}) skoler`);
-    expect(await buildError()).toMatch(/^data\/2025\/commentary\/grunnskole\/07-skolestorrelse\.md:8:\d+: link to ".*" is not allowed \(links in the report must be full web or e-mail addresses: https:\/\/…, http:\/\/… or mailto:…\)$/);
+    expect(await buildError()).toMatch(/^data\/2025\/commentary\/grunnskole\/07-skolestorrelse\.md:8:\d+: lenken til «.*» er ikke tillatt \(lenker i rapporten må være fullstendige nett- eller e-postadresser: https:\/\/…, http:\/\/… eller mailto:…\)$/);
   });
 
   it("https and mailto links are kept", async () => {
@@ -221,8 +221,8 @@ describe("a year copied unedited", () => {
     cpSync(join(root, "data", "2025"), join(root, "data", "2026"), { recursive: true });
     const all = await findings(2026);
     const titleLine = readFileSync(join(root, "data", "2026", "report.yaml"), "utf8").split("\n").findIndex((line) => line.startsWith("title:")) + 1;
-    expect(all).toContain(`data/2026/report.yaml:${titleLine}:8: error: the title "KOSTRA analyse 2025" names 2025, but this is the 2026 report (change the title to say 2026 (was the folder copied from data/2025?))`);
-    expect(all.some((f) => f.includes("warning: the newest year shown is 2024, which does not fit the report year 2026"))).toBe(true);
-    expect(await buildError(2026)).toContain("names 2025, but this is the 2026 report");
+    expect(all).toContain(`data/2026/report.yaml:${titleLine}:8: feil: tittelen «KOSTRA analyse 2025» nevner 2025, men dette er rapporten for 2026 (endre tittelen til 2026 (ble mappen kopiert fra data/2025?))`);
+    expect(all.some((f) => f.includes("advarsel: det nyeste året som vises er 2024, som ikke passer med rapportåret 2026"))).toBe(true);
+    expect(await buildError(2026)).toContain("nevner 2025, men dette er rapporten for 2026");
   });
 });

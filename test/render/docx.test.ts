@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderDocx } from "../../src/render/docx/renderDocx.js";
-import type { DocumentModel } from "../../src/model/types.js";
+import type { DocumentModel } from "../../src/types/model.js";
 import { openDocx, paragraphTexts, schemaErrors, tableRowTexts } from "../helpers/docx.js";
 
 /** A small model with one of each block, to see exactly what the Word renderer writes. */

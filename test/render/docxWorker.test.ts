@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderDocx } from "../../src/render/docx/renderDocx.js";
 import { renderDocxInWorker } from "../../src/render/docx/renderInWorker.js";
-import type { DocumentModel } from "../../src/model/types.js";
+import type { DocumentModel } from "../../src/types/model.js";
 import { openDocx } from "../helpers/docx.js";
 
 /** Word made in a worker thread (while Chromium prints) is the Word made in the main thread. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Block, DocumentModel } from "../../src/model/types.js";
+import type { Block, DocumentModel } from "../../src/types/model.js";
 import { loadHtmlTemplates } from "../../src/render/html/renderHtml.js";
 import { launchBrowser } from "../../src/render/pdf/browser.js";
 import { printPdf } from "../../src/render/pdf/printPdf.js";

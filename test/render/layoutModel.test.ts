@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptySvg, layoutModel, paintOnlyHeadings } from "../../src/render/pdf/layoutModel.js";
-import type { DocumentModel } from "../../src/model/types.js";
+import type { DocumentModel } from "../../src/types/model.js";
 
 /** The layout print's model (printPdf.ts): charts keep their box, lose their drawing; nothing else changes. */
 describe("layoutModel", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "puppeteer-core";
 import { buildModel, projectPaths } from "../../src/pipeline.js";
-import type { DocumentModel } from "../../src/model/types.js";
+import type { DocumentModel } from "../../src/types/model.js";
 import { loadHtmlTemplates } from "../../src/render/html/renderHtml.js";
 import { launchBrowser } from "../../src/render/pdf/browser.js";
 import { printPdf, type PrintResult } from "../../src/render/pdf/printPdf.js";

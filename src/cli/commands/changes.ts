@@ -1,5 +1,6 @@
 import { join, relative } from "node:path";
 import { ReportError } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -10,19 +11,19 @@ export const changesCommand: Command = {
 skrevet ved hver bygging) med dagens: hver verdi som er endret, og hver setning i
 kommentarene som nå viser et annet tall, med fil:linje – listen redaktørene skal lese på nytt.`,
   options: { document: DOCUMENT_OPTION },
-  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  positionals: { min: 1, max: 1, name: "rapportåret, f.eks. 2025" },
   async run(args, { root, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { readBuildRecord } = await import("../../changes/buildRecord.js");
-    const { printChanges } = await import("../../changes/printChanges.js");
+    const { printChanges } = await import("../printChanges.js");
     const { outputName, projectPaths } = await import("../../pipeline.js");
     const year = yearArgument(args.positionals, "changes");
     const paths = projectPaths(root);
     const document = documentOf(args);
     const dir = join(paths.outputDir, String(year));
     const record = readBuildRecord(dir, relative(root, dir), outputName(paths, year, document));
-    if (!record) throw new ReportError(`no report for ${year} has been built yet`, { hint: `build it with npm run report -- ${year}${document ? ` --document ${document}` : ""}; changes are counted from that build` });
-    out(`Endringer siden rapporten ble laget ${record.builtAt.slice(0, 16).replace("T", " ")} UTC:`);
+    if (!record) throw new ReportError(msg.changes.noBuildYet(year, document));
+    out(msg.changes.since(record.builtAt.slice(0, 16).replace("T", " ")).text);
     await printChanges(paths, year, record.observations, out, document);
     return EXIT.done;
   },

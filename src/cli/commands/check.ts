@@ -1,5 +1,7 @@
 import { formatFinding, type Finding } from "../../check/finding.js";
 import { isReportError } from "../../errors.js";
+import { formatMessage } from "../../messages/message.js";
+import { msg } from "../../messages/catalogue.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -7,10 +9,10 @@ export const checkCommand: Command = {
   name: "check",
   synopsis: "<år> [--document <navn>]",
   description: `Kontrollerer data, rapportdefinisjon og kommentarer for året uten å lage PDF,
-og skriver funn som en linter: fil:linje:kolonne: error|warning: melding.
-Avslutter med kode 1 hvis det finnes feil (error); advarsler stopper ikke.`,
+og skriver funn som en linter: fil:linje:kolonne: feil|advarsel: melding (hva du kan gjøre).
+Avslutter med kode 1 hvis det finnes feil; advarsler stopper ikke.`,
   options: { document: DOCUMENT_OPTION },
-  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  positionals: { min: 1, max: 1, name: "rapportåret, f.eks. 2025" },
   async run(args, { root, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { runChecks } = await import("../../check/runChecks.js");
@@ -23,11 +25,12 @@ Avslutter med kode 1 hvis det finnes feil (error); advarsler stopper ikke.`,
       findings = runChecks(inputs);
     } catch (error) {
       if (!isReportError(error)) throw error;
-      findings = [{ severity: "error", location: error.location ?? { file: "(command line)" }, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }];
+      const where = error.location ?? { file: formatMessage(msg.check.commandLine()) };
+      findings = [{ severity: "error", location: where, message: error.message, ...(error.id ? { id: error.id } : {}), ...(error.hint ? { hint: error.hint } : {}) }];
     }
     for (const finding of findings) out(formatFinding(finding));
     const errors = findings.filter((f) => f.severity === "error").length;
-    out(`check: ${errors} error(s), ${findings.length - errors} warning(s) in ${Math.round(performance.now() - started)} ms`);
+    out(formatMessage(msg.check.summary(errors, findings.length - errors, Math.round(performance.now() - started))));
     return errors > 0 ? EXIT.userError : EXIT.done;
   },
 };

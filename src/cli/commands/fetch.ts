@@ -25,7 +25,7 @@ følges bare innenfor den adressens vert. Frister: SSB_CONNECT_TIMEOUT og SSB_TI
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { loadDefinition } = await import("../../config/loadDefinition.js");
     const { loadDataset } = await import("../../data/dataset.js");
-    const { printChanges } = await import("../../changes/printChanges.js");
+    const { printChanges } = await import("../printChanges.js");
     const { ssbMappings } = await import("../../import/catalogue.js");
     const { fetchQueries } = await import("../../import/fetchPlan.js");
     const { DEFAULT_DEADLINES, downloadTable, fetchTableShape, REQUESTS_PER_MINUTE } = await import("../../import/fetchSsb.js");

@@ -24,7 +24,7 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
   positionals: { min: 1, max: 100, name: "one or more files saved from SSB" },
   async run(args, { root, env, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
-    const { printChanges } = await import("../../changes/printChanges.js");
+    const { printChanges } = await import("../printChanges.js");
     const { loadDataset } = await import("../../data/dataset.js");
     const { runImport } = await import("../../import/runImport.js");
     const { KOMMUNE_CHANGES_FILE, loadKommuneHistory } = await import("../../import/kommuneNumbers.js");

@@ -1,7 +1,7 @@
 import type { ReportFrame } from "../../config/fields.js";
 import type { Dataset, Indicator } from "../../data/dataset.js";
 import { formatNumber } from "../../format/norwegian.js";
-import type { ChartData, TableBlock, TableCell } from "../types.js";
+import type { ChartData, TableBlock, TableCell } from "../../types/model.js";
 
 /** What every exhibit builder may read. */
 export interface ExhibitContext {

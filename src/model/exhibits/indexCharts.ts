@@ -1,5 +1,5 @@
 import { formatNumber } from "../../format/norwegian.js";
-import type { ChartData } from "../types.js";
+import type { ChartData } from "../../types/model.js";
 import { regionName, type ExhibitContext } from "./context.js";
 
 /**

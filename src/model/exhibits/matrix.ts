@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, regionId, year } from "../../config/fields.js";
-import type { TableCell } from "../types.js";
+import type { TableCell } from "../../types/model.js";
 import { axisTitle, captionOf, indicatorOf, regionName } from "./context.js";
 import { defineExhibitKind } from "./kind.js";
 import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";

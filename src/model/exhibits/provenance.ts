@@ -1,7 +1,7 @@
 import type { Indicator } from "../../data/dataset.js";
 import { formatDate, formatValue, joinNorwegian, MISSING } from "../../format/norwegian.js";
 import { isSymbol, symbolNote, type Symbol } from "../../format/symbols.js";
-import type { TableCell } from "../types.js";
+import type { TableCell } from "../../types/model.js";
 import type { ExhibitContext } from "./context.js";
 
 /** One value an exhibit shows: which indicator, region and year. */

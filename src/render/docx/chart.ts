@@ -2,7 +2,7 @@ import { LineRuleType, Paragraph } from "docx";
 import { ChartRun, type ChartRunOptions } from "docx/charts";
 import { FONT_FAMILY } from "../../assets/fonts.js";
 import { indexDomain } from "../../charts/spec.js";
-import type { ChartData, ChartFigure } from "../../model/types.js";
+import type { ChartData, ChartFigure } from "../../types/model.js";
 import { captionParagraph, sourceParagraphs } from "./captions.js";
 import { CONTENT_WIDTH_PX } from "./theme.js";
 

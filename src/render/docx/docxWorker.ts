@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { FigureModel } from "../../model/types.js";
+import type { FigureModel } from "../../types/model.js";
 import { renderDocx, type DocxOptions } from "./renderDocx.js";
 import type { WorkerReply } from "./renderInWorker.js";
 

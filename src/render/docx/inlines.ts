@@ -1,5 +1,5 @@
 import { ExternalHyperlink, TextRun, type ParagraphChild } from "docx";
-import type { Inline } from "../../model/types.js";
+import type { Inline } from "../../types/model.js";
 
 interface Marks {
   readonly bold: boolean;

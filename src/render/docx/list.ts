@@ -1,6 +1,6 @@
 import { AlignmentType, LevelFormat, Paragraph, type ILevelsOptions } from "docx";
-import { MAX_LIST_DEPTH } from "../../model/lists.js";
-import type { ListBlock } from "../../model/types.js";
+import { MAX_LIST_DEPTH } from "../../types/lists.js";
+import type { ListBlock } from "../../types/model.js";
 import { inlineRuns } from "./inlines.js";
 
 /** The numbering of numbered lists; bullets are docx's own ("default-bullet-numbering"). */

@@ -1,5 +1,5 @@
 import { Paragraph, TextRun, BorderStyle } from "docx";
-import type { FigureModel } from "../../model/types.js";
+import type { FigureModel } from "../../types/model.js";
 import { COLOR, SIZE } from "./theme.js";
 
 /**

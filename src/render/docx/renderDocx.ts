@@ -11,7 +11,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { FONT_FACES, FONT_FAMILY } from "../../assets/fonts.js";
 import { woffToSfnt } from "../../assets/woff.js";
 import { isLeadIn } from "../../model/leadIn.js";
-import type { Block, Chapter, ChartFigure, FigureModel } from "../../model/types.js";
+import type { Block, Chapter, ChartFigure, FigureModel } from "../../types/model.js";
 import { chartBlocks } from "./chart.js";
 import { inlineRuns } from "./inlines.js";
 import { listParagraphs, ORDERED, orderedLevels } from "./list.js";

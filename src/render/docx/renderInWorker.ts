@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ChartFigure, FigureModel } from "../../model/types.js";
+import type { ChartFigure, FigureModel } from "../../types/model.js";
 import type { DocxOptions } from "./renderDocx.js";
 
 /** What docxWorker.ts posts back: the file, or the error's stack. */

@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import type { TableBlock, TableCell as ModelCell } from "../../model/types.js";
+import type { TableBlock, TableCell as ModelCell } from "../../types/model.js";
 import { COLOR } from "./theme.js";
 import { captionParagraph, sourceParagraphs } from "./captions.js";
 

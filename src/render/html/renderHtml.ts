@@ -5,7 +5,7 @@ import { FONT_FACES, FONT_FAMILY } from "../../assets/fonts.js";
 import { readTextFile } from "../../data/readText.js";
 import { ReportError } from "../../errors.js";
 import { msg } from "../../messages/catalogue.js";
-import type { DocumentModel } from "../../model/types.js";
+import type { DocumentModel } from "../../types/model.js";
 import { renderError, syntaxError } from "../templateErrors.js";
 import { REPORT_POLICY_META } from "./contentSecurityPolicy.js";
 import { cssIdent, cssString } from "./cssText.js";

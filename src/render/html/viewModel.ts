@@ -1,6 +1,6 @@
 import { isSymbol, SYMBOLS } from "../../format/symbols.js";
 import { isLeadIn } from "../../model/leadIn.js";
-import type { Block, DocumentModel, Inline, ListBlock, ListItem, ListItemBlock, TableCell } from "../../model/types.js";
+import type { Block, DocumentModel, Inline, ListBlock, ListItem, ListItemBlock, TableCell } from "../../types/model.js";
 import { REPORT_POLICY } from "./contentSecurityPolicy.js";
 
 /**

@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from "node:zlib";
 import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
-import type { DocumentModel, Inline } from "../../model/types.js";
-import { listInlines } from "../../model/lists.js";
+import type { DocumentModel, Inline } from "../../types/model.js";
+import { listInlines } from "../../types/lists.js";
 import { markUntaggedAsArtifacts } from "./artifacts.js";
 import { describeLinks, setOutlineTitles } from "./outline.js";
 import { repairStructTree } from "./structTree.js";

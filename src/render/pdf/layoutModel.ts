@@ -1,4 +1,4 @@
-import type { Block, DocumentModel } from "../../model/types.js";
+import type { Block, DocumentModel } from "../../types/model.js";
 
 /**
  * The model as the layout print sees it: every chart's SVG reduced to its own

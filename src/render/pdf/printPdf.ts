@@ -1,6 +1,6 @@
 import type { Browser, Page, PDFOptions } from "puppeteer-core";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { DocumentModel } from "../../model/types.js";
+import type { DocumentModel } from "../../types/model.js";
 import { offlinePage } from "./browser.js";
 import { finishPdf, pdfFacts } from "./finishPdf.js";
 import { layoutModel, paintOnlyHeadings } from "./layoutModel.js";

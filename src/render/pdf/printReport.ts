@@ -1,6 +1,6 @@
 import type { Browser } from "puppeteer-core";
 import { msg } from "../../messages/catalogue.js";
-import type { DocumentModel } from "../../model/types.js";
+import type { DocumentModel } from "../../types/model.js";
 import type { BrowserChoice } from "./findBrowser.js";
 import { chromiumStopped, launchBrowser } from "./browser.js";
 import { readPageGuess, writePageGuess } from "./pageGuess.js";

@@ -1,4 +1,4 @@
-import type { Inline, ListBlock, ListItem, ListItemBlock } from "./types.js";
+import type { Inline, ListBlock, ListItem, ListItemBlock } from "./model.js";
 
 /**
  * How deep lists may nest: a list in a point of a list in a point … four

@@ -2,8 +2,9 @@ import { documentsOfYear, resolveDocument } from "../config/documents.js";
 import { loadDataset } from "../data/dataset.js";
 import type { ObservationRow } from "../data/schemas.js";
 import { isReportError } from "../errors.js";
+import { msg } from "../messages/catalogue.js";
 import { loadInputs, type ProjectPaths } from "../pipeline.js";
-import { movedValues, sentencesToReread } from "./compare.js";
+import { movedValues, sentencesToReread } from "../changes/compare.js";
 
 /**
  * Prints what moved between `before` and today's data: every value, and
@@ -21,7 +22,7 @@ export async function printChanges(
 ): Promise<number> {
   const data = loadDataset({ root: paths.root, dataDir: paths.dataDir, year });
   const moved = movedValues(before, data);
-  out(moved.length ? `Verdier som er endret (${moved.length}):` : "Ingen verdier er endret.");
+  out((moved.length ? msg.changes.valuesChanged(moved.length) : msg.changes.noValuesChanged()).text);
   for (const m of moved) {
     const region = data.regions.get(m.region)?.name ?? m.region;
     out(`  ${m.indicator} / ${region} / ${m.year}: ${m.before} → ${m.after}   (${m.detail})`);
@@ -33,13 +34,13 @@ export async function printChanges(
       const inputs = await loadInputs(paths, year, { log: () => {}, now: () => 0 }, source.name);
       const sentences = sentencesToReread(before, inputs.data, inputs.definition, inputs.commentary, inputs.definitionFile);
       count += sentences.length;
-      out(sentences.length ? `Setninger i ${source.name} som må leses på nytt (${sentences.length}):` : `Ingen setninger i ${source.name} viser andre tall.`);
+      out((sentences.length ? msg.changes.sentencesToReread(source.name, sentences.length) : msg.changes.noSentencesChanged(source.name)).text);
       for (const s of sentences) out(`  ${s.file}:${s.line}: ${s.before} → ${s.after}: «${s.sentence}»`);
     } catch (error) {
       if (!isReportError(error)) throw error;
       // Typically a value the text uses is gone: that sentence must be rewritten, not just reread.
       count += 1;
-      out(`Setninger i ${source.name} som må skrives om:`);
+      out(msg.changes.sentencesToRewrite(source.name).text);
       out(`  ${error.format()}`);
     }
   }
