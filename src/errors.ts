@@ -6,7 +6,7 @@
  */
 
 import { msg } from "./messages/catalogue.js";
-import { isMessage, type Message } from "./messages/message.js";
+import type { Message } from "./messages/message.js";
 
 export interface SourceLocation {
   readonly file: string;
@@ -16,33 +16,28 @@ export interface SourceLocation {
 
 export interface ReportErrorOptions {
   readonly location?: SourceLocation;
-  /** @deprecated the hint belongs in the catalogue message; kept while modules move over */
-  readonly hint?: string;
   readonly cause?: unknown;
   readonly exitCode?: number;
 }
 
 export class ReportError extends Error {
   /** The catalogue id ("config.duplicateChapter"); tests match on it. */
-  readonly id: string | undefined;
+  readonly id: string;
   readonly location: SourceLocation | undefined;
   readonly hint: string | undefined;
   readonly exitCode: number;
 
-  constructor(message: Message, options?: ReportErrorOptions);
-  /** @deprecated write the text in src/messages/ and pass the Message */
-  constructor(message: string, options?: ReportErrorOptions);
-  constructor(message: Message | string, options: ReportErrorOptions = {}) {
-    const text = isMessage(message) ? message.text : message;
-    super(text, { cause: options.cause });
+  /** Only a catalogue Message (src/messages/): a text written here would escape the review in one place. */
+  constructor(message: Message, options: ReportErrorOptions = {}) {
+    super(message.text, { cause: options.cause });
     this.name = "ReportError";
-    this.id = isMessage(message) ? message.id : undefined;
+    this.id = message.id;
     this.location = options.location;
-    this.hint = options.hint ?? (isMessage(message) ? message.hint : undefined);
+    this.hint = message.hint;
     this.exitCode = options.exitCode ?? 1;
   }
 
-  /** `data/2025/observations.csv:12:4: expected a number in column "value", got "13,9x"` */
+  /** `data/2025/observations.csv:12:4: ventet et tall i kolonnen «value», men der står «13,9x»` */
   format(): string {
     const where = this.location ? `${formatLocation(this.location)}: ` : "";
     const hint = this.hint ? ` (${this.hint})` : "";

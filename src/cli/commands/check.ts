@@ -26,7 +26,7 @@ Avslutter med kode 1 hvis det finnes feil; advarsler stopper ikke.`,
     } catch (error) {
       if (!isReportError(error)) throw error;
       const where = error.location ?? { file: formatMessage(msg.check.commandLine()) };
-      findings = [{ severity: "error", location: where, message: error.message, ...(error.id ? { id: error.id } : {}), ...(error.hint ? { hint: error.hint } : {}) }];
+      findings = [{ severity: "error", location: where, message: error.message, id: error.id, ...(error.hint ? { hint: error.hint } : {}) }];
     }
     for (const finding of findings) out(formatFinding(finding));
     const errors = findings.filter((f) => f.severity === "error").length;
