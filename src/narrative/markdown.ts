@@ -133,6 +133,8 @@ function rejectDeepNesting(tree: Root, file: string, lineOffset: number): void {
       const start = node.position?.start;
       throw new ReportError(msg.narrative.nestedTooDeep(MAX_NESTING), { location: { file, line: (start?.line ?? 1) + lineOffset, ...(start ? { column: start.column } : {}) } });
     }
-    if ("children" in node) for (const child of [...node.children].reverse()) stack.push([child, depth + 1]);
+    // Lists are not counted: listBlock refuses more than MAX_LIST_DEPTH levels with a message about lists.
+    const deeper = node.type === "list" || node.type === "listItem" ? depth : depth + 1;
+    if ("children" in node) for (const child of [...node.children].reverse()) stack.push([child, deeper]);
   }
 }

@@ -132,10 +132,10 @@ describe("kind: highlight (a key-figure box)", () => {
     writeDefinition(`${BOX}\n            year: 2023\n            compare: [asss]`);
     const findings = runChecks(await loadInputs(projectPaths(root), 2025, quiet)).map(formatFinding);
     // The seed has no gruppestorrelse-1 for the ASSS average without Oslo.
-    expect(findings).toContainEqual(expect.stringMatching(/^data\/2025\/report\.yaml:15:13: warning: «gruppestorrelse» mangler gruppestorrelse-1 for ASSS i 2023; tabellen viser «\.\.»/));
+    expect(findings).toContainEqual(expect.stringMatching(/^data\/2025\/report\.yaml:15:13: advarsel: «gruppestorrelse» mangler gruppestorrelse-1 for ASSS i 2023; tabellen viser «\.\.»/));
     writeDefinition(`          - id: utdanning\n            kind: highlight\n            indicator: sfo-antall-barn\n            year: 2023`);
     const broken = runChecks(await loadInputs(projectPaths(root), 2025, quiet)).map(formatFinding);
-    const missing = broken.filter((f) => f.includes(": error: "));
-    expect(missing.length === 0 ? "no error" : missing[0]).toMatch(/report\.yaml:15:13: error: «utdanning» kan ikke lages uten sfo-antall-barn for Bærum i 2023/);
+    const missing = broken.filter((f) => f.includes(": feil: "));
+    expect(missing.length === 0 ? "no error" : missing[0]).toMatch(/report\.yaml:15:13: feil: «utdanning» kan ikke lages uten sfo-antall-barn for Bærum i 2023/);
   });
 });
