@@ -133,7 +133,7 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     expect(observations).not.toMatch(new RegExp(`^${INDICATOR},3201,2021,`, "m"));
     const check = run("check", ["2026"]);
     expect(check.status).toBe(1);
-    expect(check.stdout).toContain(`feil: ingen kommune har en verdi for ${INDICATOR} i 2025: tabellen ville vist en hel kolonne med «..» (hent tallene fra SSB-tabell 12362 (npm run fetch, eller npm run import -- <fil>))`);
-    expect(check.stdout).toContain("feil: ingen kommune har en verdi for gruppestorrelse-1 i 2025");
+    expect(check.stdout).toContain(`feil: ingen av regionene har ${INDICATOR} for 2025: tabellen «nd-202» ville fått en hel kolonne med «..» (finnes tallet i kilden: hent det fra SSB-tabell 12362 (npm run fetch, eller npm run import -- <fil>))`);
+    expect(check.stdout).toContain("feil: ingen av regionene har gruppestorrelse-1 for 2025");
   });
 });

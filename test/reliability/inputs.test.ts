@@ -45,7 +45,7 @@ describe("values that cannot be", () => {
     const text = readFileSync(observations(), "utf8").split("\n")[line - 1]!;
     replaceInFile(root, "data/2025/observations.csv", text, text.replace(/,2024,[\d.]+,/, ",2024,140,"));
     expect(await findings()).toContain(`data/2025/observations.csv:${line}:4: feil: 140,0 er ikke en mulig verdi for godkjent-utdanning (prosent: fra 0 til 100) (rett verdien; kan indikatoren virkelig ha den, gi den min/max i data/indicators.csv)`);
-    expect(await buildError()).toMatch(/^1 error\(s\) in the content: data\/2025\/observations\.csv:\d+:4: feil: 140,0 er ikke en mulig verdi/);
+    expect(await buildError()).toMatch(/^1 feil i innholdet: data\/2025\/observations\.csv:\d+:4: feil: 140,0 er ikke en mulig verdi/);
   });
 
   it("a negative number of pupils per school is an error; a negative deviation with its own min is not", async () => {
