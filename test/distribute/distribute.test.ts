@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, readdirSync, rmSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { failure, lines, run } from "./mailProject.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { spawn } from "node:child_process";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
+import { tempFolder } from "../helpers/temp.js";
 
 /** A project with the 2025 report built once; each test works on its own copy. */
 let built: string;
@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), "kostra-mail-"));
+  const root = tempFolder("kostra-mail-");
   for (const dir of ["data", "templates", "output"]) cpSync(join(built, dir), join(root, dir), { recursive: true, preserveTimestamps: true });
   return root;
 }

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { distribute, type DistributeOptions, type Outcome } from "../../src/distribute/distribute.js";
@@ -9,6 +8,7 @@ import { projectPaths } from "../../src/pipeline.js";
 import { replaceInFile } from "../helpers/edit.js";
 import { scratchProject } from "../helpers/project.js";
 import { startSmtpServer, type ServerBehaviour, type TestSmtpServer } from "../helpers/smtp.js";
+import { tempFolder } from "../helpers/temp.js";
 
 /** When the inputs of the scratch project were "last edited": long before the report files. */
 export const INPUTS_TIME = new Date("2025-06-01T12:00:00Z");
@@ -86,15 +86,24 @@ export async function server(behaviour?: ServerBehaviour): Promise<TestSmtpServe
   return s;
 }
 
-/** A self-signed certificate for 127.0.0.1, made with openssl: key, cert, and the cert's file (the CA to trust). */
+/**
+ * A self-signed certificate for 127.0.0.1, made with openssl: key, cert, and the cert's file (the CA to trust).
+ * The private key's file is deleted as soon as it is read (the key lives on in memory only); the
+ * certificate's folder is removed when the test ends (tempFolder).
+ */
 export function selfSignedCertificate(): { key: string; cert: string; caFile: string } {
-  const dir = mkdtempSync(join(tmpdir(), "kostra-tls-"));
-  const result = spawnSync(
-    "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-      "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")],
-    { encoding: "utf8" },
-  );
-  if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
-  return { key: readFileSync(join(dir, "key.pem"), "utf8"), cert: readFileSync(join(dir, "cert.pem"), "utf8"), caFile: join(dir, "cert.pem") };
+  const dir = tempFolder("kostra-tls-");
+  const keyFile = join(dir, "key.pem");
+  try {
+    const result = spawnSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        "-keyout", keyFile, "-out", join(dir, "cert.pem")],
+      { encoding: "utf8" },
+    );
+    if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
+    return { key: readFileSync(keyFile, "utf8"), cert: readFileSync(join(dir, "cert.pem"), "utf8"), caFile: join(dir, "cert.pem") };
+  } finally {
+    rmSync(keyFile, { force: true });
+  }
 }

@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import JSZip from "jszip";
 import { REPO } from "./project.js";
+import { tempFolder } from "./temp.js";
 
 /** The OOXML schemas (ISO/IEC 29500-4 transitional + Microsoft extensions), kept in the repository. */
 export const SCHEMAS = resolve(REPO, "test", "fixtures", "ooxml-schemas");
@@ -54,22 +55,34 @@ function decode(text: string): string {
  */
 export function schemaErrors(xml: string, schema: string): string {
   const dir = mkdtempSync(join(tmpdir(), "ooxml-"));
-  const file = join(dir, "part.xml");
-  writeFileSync(file, xml.replace(/ mc:Ignorable="[^"]*"/, ""));
-  const result = spawnSync("xmllint", ["--noout", "--schema", join(SCHEMAS, schema), file], { encoding: "utf8" });
-  if (result.error) throw result.error;
-  return result.status === 0 ? "" : result.stderr;
+  try {
+    const file = join(dir, "part.xml");
+    writeFileSync(file, xml.replace(/ mc:Ignorable="[^"]*"/, ""));
+    const result = spawnSync("xmllint", ["--noout", "--schema", join(SCHEMAS, schema), file], { encoding: "utf8" });
+    if (result.error) throw result.error;
+    return result.status === 0 ? "" : result.stderr;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-/** Opens the .docx in LibreOffice, as a reader would, and saves it as PDF; returns the PDF's path. */
+/**
+ * Opens the .docx in LibreOffice, as a reader would, and saves it as PDF; returns the PDF's path.
+ * LibreOffice's profile is removed when it exits; the PDF's folder when the test ends (tempFolder).
+ */
 export function libreOfficeToPdf(docx: string): string {
-  const out = mkdtempSync(join(tmpdir(), "lo-out-"));
+  const out = tempFolder("lo-out-");
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
-  const result = spawnSync(
-    "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, docx],
-    { encoding: "utf8", timeout: 180_000 },
-  );
+  let result;
+  try {
+    result = spawnSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, docx],
+      { encoding: "utf8", timeout: 180_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
   if (result.error) throw result.error;
   const pdf = readdirSync(out).find((f) => f === basename(docx).replace(/\.docx$/, ".pdf"));
   if (result.status !== 0 || !pdf) throw new Error(`LibreOffice could not convert ${docx}: ${result.stderr}`);
