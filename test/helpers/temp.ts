@@ -26,7 +26,7 @@ export function tempFolder(prefix: string): string {
   return dir;
 }
 
-/** Removes a folder and all in it now, also files a test made read-only. */
+/** Removes a folder and all in it now, also what a test made read-only. */
 export function removeTempFolder(dir: string): void {
   living.delete(dir);
   try {
