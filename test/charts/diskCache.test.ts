@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chartKey, readCachedChart, withOwnIds, writeCachedChart } from "../../src/charts/diskCache.js";
 import { renderChartSvg } from "../../src/charts/render.js";
 import { chartSpec } from "../../src/charts/spec.js";
 import type { ChartData } from "../../src/types/model.js";
+import { tempFolder } from "../helpers/temp.js";
 
 const data = (value: number): ChartData => ({
   layout: "grouped",
@@ -44,7 +44,7 @@ describe("chart cache keys and ids", () => {
   });
 
   it("reads back what it wrote, and nothing for a missing or damaged entry", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kostra-chart-cache-"));
+    const dir = tempFolder("kostra-chart-cache-");
     const spec = chartSpec(data(14));
     const key = chartKey(JSON.stringify(spec), "a");
     expect(readCachedChart(dir, key)).toBeUndefined();

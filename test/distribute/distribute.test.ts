@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, readdirSync, rmSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Outcome } from "../../src/distribute/distribute.js";
 import { replaceInFile } from "../helpers/edit.js";
-import { failure, lines, removedAfterTest, run } from "./mailProject.js";
+import { failure, lines, run } from "./mailProject.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { spawn } from "node:child_process";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.js";
+import { tempFolder } from "../helpers/temp.js";
 
 /** A project with the 2025 report built once; each test works on its own copy. */
 let built: string;
@@ -20,7 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(built, { recursive: true, force: true }));
 
 function project(): string {
-  const root = removedAfterTest(mkdtempSync(join(tmpdir(), "kostra-mail-")));
+  const root = tempFolder("kostra-mail-");
   for (const dir of ["data", "templates", "output"]) cpSync(join(built, dir), join(root, dir), { recursive: true, preserveTimestamps: true });
   return root;
 }

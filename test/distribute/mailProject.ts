@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { distribute, type DistributeOptions, type Outcome } from "../../src/distribute/distribute.js";
@@ -11,6 +10,7 @@ import { replaceInFile } from "../helpers/edit.js";
 import { scratchProject } from "../helpers/project.js";
 import { startSmtpServer, type ServerBehaviour, type TestSmtpServer } from "../helpers/smtp.js";
 import { startRecordingServer, type RecordingOptions, type RecordingServer } from "./recordingServer.js";
+import { tempFolder } from "../helpers/temp.js";
 
 /** When the inputs of the scratch project were "last edited": long before the report files. */
 export const INPUTS_TIME = new Date("2025-06-01T12:00:00Z");
@@ -21,7 +21,7 @@ export const INPUTS_TIME = new Date("2025-06-01T12:00:00Z");
  * tests of the mail itself, without printing a PDF.
  */
 export function mailProject(): string {
-  const root = removedAfterTest(scratchProject());
+  const root = scratchProject();
   setTimes(root, INPUTS_TIME);
   const out = join(root, "output", "2025");
   mkdirSync(out, { recursive: true });
@@ -51,12 +51,6 @@ export function recipientsOf(root: string): string[] {
 
 export const lines: string[] = [];
 
-const temporary: string[] = [];
-/** A temporary folder the test made, removed when the test ends (also when it fails). */
-export function removedAfterTest(dir: string): string {
-  temporary.push(dir);
-  return dir;
-}
 
 export function run(root: string, env: NodeJS.ProcessEnv, extra: Partial<DistributeOptions> = {}): Promise<Outcome[]> {
   return distribute(projectPaths(root), {
@@ -106,7 +100,6 @@ const servers: (TestSmtpServer | RecordingServer)[] = [];
 afterEach(async () => {
   lines.length = 0;
   await Promise.all(servers.splice(0).map((s) => s.close()));
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A real SMTP server on 127.0.0.1, closed after the test. */
@@ -123,15 +116,24 @@ export async function recordingServer(options?: RecordingOptions): Promise<Recor
   return s;
 }
 
-/** A self-signed certificate for 127.0.0.1, made with openssl: key, cert, and the cert's file (the CA to trust). */
+/**
+ * A self-signed certificate for 127.0.0.1, made with openssl: key, cert, and the cert's file (the CA to trust).
+ * The private key's file is deleted as soon as it is read (the key lives on in memory only); the
+ * certificate's folder is removed when the test ends (tempFolder).
+ */
 export function selfSignedCertificate(): { key: string; cert: string; caFile: string } {
-  const dir = removedAfterTest(mkdtempSync(join(tmpdir(), "kostra-tls-")));
-  const result = spawnSync(
-    "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-      "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")],
-    { encoding: "utf8" },
-  );
-  if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
-  return { key: readFileSync(join(dir, "key.pem"), "utf8"), cert: readFileSync(join(dir, "cert.pem"), "utf8"), caFile: join(dir, "cert.pem") };
+  const dir = tempFolder("kostra-tls-");
+  const keyFile = join(dir, "key.pem");
+  try {
+    const result = spawnSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        "-keyout", keyFile, "-out", join(dir, "cert.pem")],
+      { encoding: "utf8" },
+    );
+    if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
+    return { key: readFileSync(keyFile, "utf8"), cert: readFileSync(join(dir, "cert.pem"), "utf8"), caFile: join(dir, "cert.pem") };
+  } finally {
+    rmSync(keyFile, { force: true });
+  }
 }

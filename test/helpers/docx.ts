@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import JSZip from "jszip";
 import { REPO } from "./project.js";
+import { tempFolder } from "./temp.js";
 
 /** The OOXML schemas (ISO/IEC 29500-4 transitional + Microsoft extensions), kept in the repository. */
 export const SCHEMAS = resolve(REPO, "test", "fixtures", "ooxml-schemas");
@@ -65,9 +66,12 @@ export function schemaErrors(xml: string, schema: string): string {
   }
 }
 
-/** Opens the .docx in LibreOffice, as a reader would, and saves it as PDF; returns the PDF's path. */
+/**
+ * Opens the .docx in LibreOffice, as a reader would, and saves it as PDF; returns the PDF's path.
+ * LibreOffice's profile is removed when it exits; the PDF's folder when the test ends (tempFolder).
+ */
 export function libreOfficeToPdf(docx: string): string {
-  const out = mkdtempSync(join(tmpdir(), "lo-out-"));
+  const out = tempFolder("lo-out-");
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
   let result;
   try {
@@ -78,7 +82,7 @@ export function libreOfficeToPdf(docx: string): string {
     );
   } finally {
     // The profile is LibreOffice's alone; the PDF's folder is the caller's to remove.
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
   if (result.error) throw result.error;
   const pdf = readdirSync(out).find((f) => f === basename(docx).replace(/\.docx$/, ".pdf"));

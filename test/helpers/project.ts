@@ -1,15 +1,18 @@
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
+import { tempFolder } from "./temp.js";
 
 export const REPO = resolve(import.meta.dirname, "..", "..");
 /** The two source chapters as extracted text, kept in the repository so tests read them from there. */
 export const SEED_DIR = resolve(REPO, "test", "fixtures", "seeds");
 
-/** A scratch project with copies of data/ and templates/, so tests can break files freely. */
+/**
+ * A scratch project with copies of data/ and templates/, so tests can break files freely.
+ * Removed when the test that made it ends, or after the file's tests when made in a beforeAll (tempFolder).
+ */
 export function scratchProject(): string {
-  const root = mkdtempSync(join(tmpdir(), "kostra-"));
+  const root = tempFolder("kostra-");
   cpSync(join(REPO, "data"), join(root, "data"), { recursive: true });
   cpSync(join(REPO, "templates"), join(root, "templates"), { recursive: true });
   return root;

@@ -1,14 +1,14 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { connect, type AddressInfo, type Socket } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { fetchSsbTable, fetchTableShape } from "../../src/import/fetchSsb.js";
 import type { TableQuery } from "../../src/import/pxwebUrls.js";
 import { Throttle, type Clock } from "../../src/import/throttle.js";
 import { asyncErrorOf, fixture } from "./helpers.js";
+import { tempFolder } from "../helpers/temp.js";
 
 // A real HTTP server on 127.0.0.1 plays SSB: it answers with the recorded 12134 body
 // (test/fixtures/ssb/12134-v2-json-stat2.json, a real PxWebApi v2 response) or with
@@ -34,7 +34,7 @@ beforeEach(async () => {
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no port");
   base = `http://127.0.0.1:${address.port}/api/pxwebapi/v2`;
-  outDir = join(mkdtempSync(join(tmpdir(), "ssb-fetch-")), "data", "2025", "ssb");
+  outDir = join(tempFolder("ssb-fetch-"), "data", "2025", "ssb");
   const fake = {
     time: Date.UTC(2026, 2, 16, 8, 30),
     sleeps: [] as number[],

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportError } from "../../src/errors.js";
 import { readSsbFile } from "../../src/import/readSsbFile.js";
 import { cellValue, parseCsvCell } from "../../src/import/symbols.js";
 import { fixtures } from "./helpers.js";
+import { tempFolder } from "../helpers/temp.js";
 
 describe("reading a saved SSB file", () => {
   it("tells JSON-stat from CSV by content", () => {
@@ -38,7 +38,7 @@ describe("SSB symbols", () => {
 
 describe("files that are not SSB's data say what they are", () => {
   const write = (name: string, content: string | Buffer) => {
-    const dir = mkdtempSync(join(tmpdir(), "ssb-"));
+    const dir = tempFolder("ssb-");
     writeFileSync(join(dir, name), content);
     return join(dir, name);
   };

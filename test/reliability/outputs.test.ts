@@ -1,7 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +9,7 @@ import { launchBrowser, offlinePage } from "../../src/render/pdf/browser.js";
 import { replaceInFile } from "../helpers/edit.js";
 import { outsideTraffic } from "../helpers/netTrace.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
+import { tempFolder } from "../helpers/temp.js";
 
 let root: string;
 const locked: string[] = [];
@@ -66,7 +66,7 @@ describe("outputs: all or nothing", () => {
 
   it("Ctrl+C while printing leaves no Chromium profile and no temporary file behind", async () => {
     // A temp folder of its own, so nothing else on the machine can put files there meanwhile.
-    const temp = mkdtempSync(join(tmpdir(), "kostra-interrupt-"));
+    const temp = tempFolder("kostra-interrupt-");
     const child = spawn("npm", ["run", "--silent", "report", "--", "2025", "--root", root], {
       cwd: REPO,
       detached: true,
@@ -100,7 +100,7 @@ describe("Chromium started early", () => {
   it("is closed, its profile removed, when the build fails after it started (a broken template), and the previous files stay", () => {
     expect(runReport(["2025", "--root", root]).status).toBe(0);
     const before = hash(join(outDir(), "kostra-analyse-2025.pdf"));
-    const temp = mkdtempSync(join(tmpdir(), "kostra-early-"));
+    const temp = tempFolder("kostra-early-");
     const partial = join(root, "templates", "partials", "table.hbs");
     writeFileSync(partial, readFileSync(partial, "utf8").replace(/\{\{\/each\}\}(\s*<\/tbody>)/, "$1"));
     const result = spawnSync("npm", ["run", "--silent", "report", "--", "2025", "--root", root], { cwd: REPO, encoding: "utf8", env: { ...process.env, TMPDIR: temp }, timeout: 60_000 });

@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPageGuess, writePageGuess } from "../../src/render/pdf/pageGuess.js";
+import { tempFolder } from "../helpers/temp.js";
 
 describe("page guess (output/.cache/pages-<year>.json)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "kostra-pages-"));
+  const dir = tempFolder("kostra-pages-");
   const file = join(dir, ".cache", "pages-2025.json");
 
   it("reads back the pages it wrote, for the headings asked for, and leaves no temporary file", () => {
