@@ -111,7 +111,7 @@ describe("a list deeper than the report shows", () => {
     const where = `${COMMENTARY}:${lines + 5}:9`;
     const check = spawnSync("npm", ["run", "--silent", "check", "--", "2025", "--root", root], { cwd: REPO, encoding: "utf8" });
     expect(check.status).toBe(1);
-    expect(check.stdout + check.stderr).toContain(`${where}: error: listen ligger 5 nivåer inne i andre lister; rapporten viser lister i høyst 4 nivåer`);
+    expect(check.stdout + check.stderr).toContain(`${where}: feil: listen ligger 5 nivåer inne i andre lister; rapporten viser lister i høyst 4 nivåer`);
     const report = runReport(["2025", "--root", root, "--format", "pdf,docx"]);
     expect(report.status).toBe(1);
     expect(report.stderr).toContain(`${where}: listen ligger 5 nivåer`);

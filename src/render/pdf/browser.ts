@@ -40,6 +40,26 @@ export const OFFLINE_SWITCHES = [
   "--proxy-server=http://127.0.0.1:9",
 ] as const;
 
+/** A Unix socket's path holds at most 107 bytes (sun_path is 108 with its NUL). */
+const SOCKET_PATH_MAX = 107;
+/** What Chromium adds to its temp folder for its singleton socket: `/.org.chromium.Chromium.XXXXXX/SingletonSocket`. */
+const CHROMIUM_SOCKET_TAIL = "/.org.chromium.Chromium.XXXXXX/SingletonSocket".length;
+
+/**
+ * Chromium's temp folder: inside the profile, so it goes with it; but when a
+ * long TMPDIR would make its socket's path too long to bind (Chromium then
+ * fails to start and leaves its folders), a short folder under /tmp instead,
+ * removed with the profile.
+ */
+function chromiumTemp(profile: string): string {
+  const inside = join(profile, "tmp");
+  if (Buffer.byteLength(inside) + CHROMIUM_SOCKET_TAIL <= SOCKET_PATH_MAX) {
+    mkdirSync(inside);
+    return inside;
+  }
+  return mkdtempSync("/tmp/kostra-chromium-tmp-");
+}
+
 /**
  * One browser per run, with its own profile folder that is removed when the
  * browser closes, and also when the user interrupts the build. Chromium's
@@ -49,13 +69,13 @@ export const OFFLINE_SWITCHES = [
 export async function launchBrowser(onChoice?: (choice: BrowserChoice) => void, options: { readonly allowLoopback?: boolean } = {}): Promise<Browser> {
   const choice = findBrowser();
   const profile = mkdtempSync(join(tmpdir(), "kostra-chromium-"));
-  const temporary = join(profile, "tmp");
-  mkdirSync(temporary);
+  const temporary = chromiumTemp(profile);
   onChoice?.(choice);
   let pid: number | undefined;
   const removeProfile = () => {
     try {
       rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      rmSync(temporary, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     } catch {
       // Chromium's last child may still be writing; a leftover profile is harmless but should not crash the build.
     }
