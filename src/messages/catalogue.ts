@@ -16,6 +16,7 @@ import { data } from "./data.js";
 import { model } from "./model.js";
 import { zodIssue } from "./zodIssues.js";
 import { render } from "./render.js";
+import { web } from "./web.js";
 
 export const msg = {
   common,
@@ -31,6 +32,7 @@ export const msg = {
   zodIssue,
   build,
   render,
+  web,
 } as const;
 
 export type Catalogue = typeof msg;

@@ -1,0 +1,47 @@
+import { msg } from "../../messages/catalogue.js";
+import type { Renderer } from "../renderer.js";
+import type { SiteDocument } from "./site.js";
+
+/** The report files the site carries and links to, when the same build makes them. */
+const DOCUMENTS = [
+  { format: "pdf", label: "PDF" },
+  { format: "docx", label: "Word" },
+] as const;
+
+/**
+ * The web edition: output/<year>/web/, a static site of the same model as
+ * the PDF and Word (src/render/web/site.ts). It reuses the drawn charts and
+ * prints nothing; it waits for the PDF and Word of the build only at the end,
+ * to carry them and say their sizes.
+ */
+export const webRenderer = {
+  format: "web",
+  describe: "nettutgaven: en mappe web/ med én side per kapittel og tallene til nedlasting",
+  needs: "drawings",
+  attachable: false,
+  start: async (job) => ({
+    async finish() {
+      const { loadWebTemplates } = await import("./templates.js");
+      const { buildSite, byteLength } = await import("./site.js");
+      const files = await job.stage("nett", async () => {
+        const templates = loadWebTemplates(job.templateDir, job.root);
+        return buildSite(job.drawn(), job.name, templates, async () => {
+          const documents: SiteDocument[] = [];
+          for (const { format, label } of DOCUMENTS) {
+            const rendered = await job.output(format);
+            const main = rendered?.files[0];
+            if (main) documents.push({ label, name: main.name, content: main.content });
+          }
+          return documents;
+        });
+      });
+      const pages = files.filter((file) => file.name.endsWith(".html"));
+      const largest = Math.max(...pages.map((file) => byteLength(file.content)));
+      const { formatFileSize } = await import("../../format/norwegian.js");
+      job.log(msg.web.built(pages.length, files.filter((file) => file.name.startsWith("data/")).length, formatFileSize(largest)).text);
+      // index.html first: the format's main file, the one the build names when it is done.
+      return { files: files.sort((a, b) => Number(b.name === "index.html") - Number(a.name === "index.html")).map((file) => ({ name: `web/${file.name}`, content: file.content })) };
+    },
+    stop: async () => {},
+  }),
+} as const satisfies Renderer<"web">;
