@@ -2,6 +2,7 @@
 // every download works without it. A table or chart box that is wider than the
 // window scrolls sideways; this makes such a box (and only such a box) a tab stop
 // with a name, so a keyboard can scroll it and a screen reader says what it is.
+/* global window, document */
 (function () {
   "use strict";
   var boxes = document.querySelectorAll("[data-scroll-label]");

@@ -22,19 +22,15 @@ export const webRenderer = {
   start: async (job) => ({
     async finish() {
       const { loadWebTemplates } = await import("./templates.js");
-      const { buildSite, byteLength } = await import("./site.js");
-      const files = await job.stage("nett", async () => {
-        const templates = loadWebTemplates(job.templateDir, job.root);
-        return buildSite(job.drawn(), job.name, templates, async () => {
-          const documents: SiteDocument[] = [];
-          for (const { format, label } of DOCUMENTS) {
-            const rendered = await job.output(format);
-            const main = rendered?.files[0];
-            if (main) documents.push({ label, name: main.name, content: main.content });
-          }
-          return documents;
-        });
-      });
+      const { prepareSite, byteLength } = await import("./site.js");
+      // Timed apart from the wait for the PDF and Word: "nett" is the web edition's own work.
+      const prepared = await job.stage("nett", () => prepareSite(job.drawn(), job.name, loadWebTemplates(job.templateDir, job.root)));
+      const documents: SiteDocument[] = [];
+      for (const { format, label } of DOCUMENTS) {
+        const main = (await job.output(format))?.files[0];
+        if (main) documents.push({ label, name: main.name, content: main.content });
+      }
+      const files = await job.stage("nettsider", () => prepared.pages(documents));
       const pages = files.filter((file) => file.name.endsWith(".html"));
       const largest = Math.max(...pages.map((file) => byteLength(file.content)));
       const { formatFileSize } = await import("../../format/norwegian.js");

@@ -42,10 +42,10 @@ const ASSETS = "ressurser";
  *  2. data      each table's and chart's numbers as CSV and XLSX (data/<id>.csv), and every value of the
  *               report with its provenance in one file (data/<name>-alle-tall.csv)
  *  3. documents the PDF and Word file of the same build, copied in (dokumenter/), so the folder holds
- *               everything it links to: awaited only now, when the rest is ready
+ *               everything it links to: given to `pages` only, when the rest is ready
  *  4. pages     Handlebars (templates/web/), strict mode, from the same model as PDF and Word
  */
-export async function buildSite(model: DocumentModel, name: string, templates: WebTemplates, documents: () => Promise<readonly SiteDocument[]>): Promise<SiteFile[]> {
+export async function prepareSite(model: DocumentModel, name: string, templates: WebTemplates): Promise<PreparedSite> {
   const chapterPages = model.chapters.map((chapter) => `${CHAPTERS}/${chapter.id}.html`);
   const anchors = new Map<string, string>();
   model.chapters.forEach((chapter, i) => {
@@ -69,10 +69,33 @@ export async function buildSite(model: DocumentModel, name: string, templates: W
   files.push(...templates.assets.map((asset) => ({ name: `${ASSETS}/${asset.name}`, content: asset.content })));
   files.push(...FONT_FACES.map((face) => ({ name: `${ASSETS}/${basename(face.file)}`, content: new Uint8Array(readFileSync(face.file)) })));
 
-  const documentFiles = (await documents()).map((document) => ({ name: `${DOCUMENTS}/${document.name}`, content: document.content, text: document.label }));
+  return { pages: (documents) => [...files, ...pagesOf(model, name, templates, { chapterPages, anchors, grids, exhibitFiles, wholeFiles }, documents)] };
+}
+
+/** Steps 1–2 done; the pages wait for the report's own files, which they carry and link to with their sizes. */
+export interface PreparedSite {
+  pages(documents: readonly SiteDocument[]): SiteFile[];
+}
+
+interface Plan {
+  readonly chapterPages: readonly string[];
+  readonly anchors: ReadonlyMap<string, string>;
+  readonly grids: readonly { readonly grid: DataGrid; readonly page: string }[];
+  readonly exhibitFiles: readonly (readonly LinkedFile[])[];
+  readonly wholeFiles: readonly LinkedFile[];
+}
+
+interface LinkedFile extends SiteFile {
+  readonly text: string;
+}
+
+function pagesOf(model: DocumentModel, name: string, templates: WebTemplates, plan: Plan, documents: readonly SiteDocument[]): SiteFile[] {
+  const { chapterPages, anchors, grids, exhibitFiles, wholeFiles } = plan;
+  const files: SiteFile[] = [];
+  const documentFiles = documents.map((document) => ({ name: `${DOCUMENTS}/${document.name}`, content: document.content, text: document.label }));
   files.push(...documentFiles);
 
-  const link = (base: string) => (file: { name: string; content: string | Uint8Array; text: string }): DownloadView => ({ text: file.text, href: `${base}${file.name}`, size: formatFileSize(byteLength(file.content)) });
+  const link = (base: string) => (file: LinkedFile): DownloadView => ({ text: file.text, href: `${base}${file.name}`, size: formatFileSize(byteLength(file.content)) });
   const downloadsFor = (base: string) => new Map(grids.map(({ grid }, i) => [grid.id, exhibitFiles[i]!.map(link(base))]));
   const chartTables = new Map(grids.map(({ grid }) => [grid.id, grid]));
   const frame = (base: string, pageTitle: string, crumbs: { text: string; href: string }[]) =>
