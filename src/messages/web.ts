@@ -7,13 +7,13 @@ export const web = defineMessages("web", {
   column: (index: number) => `Kolonne ${index}`,
   categoryColumn: () => "Kategori",
   chartUnit: (axisTitle: string) => `Enhet: ${axisTitle}.`,
-  allValuesColumns: () => "Figur/tabell|Tittel|Rad|Kolonne|Vist som|Tall|Indikator|Region|År|Kilde|Publisering|Oppdatert|Side",
+  allValuesColumns: () => "Figur/tabell|Tittel|Rad|Kolonne|Vist som|Tall|Indikator|Regionkode|År|Kilde|Publisering|Oppdatert|Side",
   allValuesSheet: () => "Alle tall",
   aboutSheet: () => "Om filen",
   allValuesAbout: () =>
     `Arket «Alle tall» har hver verdi rapporten viser, i tabeller og figurer, én rad per verdi.
 «Vist som» er teksten i rapporten; «Tall» er verdien som tall, avrundet slik rapporten viser den.
-Tall fra datagrunnlaget har indikator, region og år, kilden (f.eks. «SSB 12362»), publiseringen
+Tall fra datagrunnlaget har indikator, regionkode og år, kilden (f.eks. «SSB 12362»), publiseringen
 («foreløpig» eller «endelig») og når kilden sist oppdaterte tallet. Beregnede tall (indekser, andeler)
 har figurens eller tabellens kildelinje. «Side» er lenken til tabellen eller figuren i nettutgaven.
 Tegnene «..», «.», «...» og «:» er SSBs standardtegn for tall som mangler.`,

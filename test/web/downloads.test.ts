@@ -93,7 +93,7 @@ describe("the XLSX of each exhibit, opened in LibreOffice", () => {
 
   it("the file of every value has each table cell with its provenance", () => {
     const rows = converted.get("alle-tall")!;
-    expect(rows[0]).toEqual(["Figur/tabell", "Tittel", "Rad", "Kolonne", "Vist som", "Tall", "Indikator", "Region", "År", "Kilde", "Publisering", "Oppdatert", "Side"]);
+    expect(rows[0]).toEqual(["Figur/tabell", "Tittel", "Rad", "Kolonne", "Vist som", "Tall", "Indikator", "Regionkode", "År", "Kilde", "Publisering", "Oppdatert", "Side"]);
     const cells = grids.flatMap((grid) => grid.rows.flatMap((row) => row.cells.filter((cell) => cell.text !== "")));
     expect(rows.length - 1).toBe(cells.length);
     const bærum2024 = rows.find((row) => row[0]!.startsWith("Tabell") && row[1]!.startsWith("Netto driftsutgifter til grunnskolesektor") && row[2] === "Bærum" && row[3] === "2024")!;
