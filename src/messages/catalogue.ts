@@ -20,6 +20,7 @@ import { newYear } from "./newYear.js";
 import { preview } from "./preview.js";
 import { render } from "./render.js";
 import { templates } from "./templates.js";
+import { web } from "./web.js";
 import { zodIssue } from "./zodIssues.js";
 
 export const msg = {
@@ -40,6 +41,7 @@ export const msg = {
   preview,
   render,
   templates,
+  web,
   zodIssue,
 } as const;
 
