@@ -1,3 +1,4 @@
+import { checkClaims } from "./claims.js";
 import { checkCompleteness } from "./completeness.js";
 import type { CheckInputs } from "./context.js";
 import type { Finding } from "./finding.js";
@@ -26,6 +27,7 @@ export function runChecks(inputs: CheckInputs): Finding[] {
     ...checkLiterals(inputs),
     ...checkYears(inputs),
     ...checkUnchangedCommentary(inputs),
+    ...checkClaims(inputs),
   ];
   return findings.sort(
     (a, b) => a.location.file.localeCompare(b.location.file) || (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0),
