@@ -45,4 +45,24 @@ export const claims = defineMessages("claims", {
     text: `teksten sier «${phrase}»; ${says}`,
     hint: `rett ordene, eller skriv ${expression} (med ordene du trenger), så følger de dataene`,
   }),
+
+  // npm run changes
+  claimHeld: (phrase: string) => `«${phrase}» stemte`,
+  claimContradicted: (says: string) => `nå motsier dataene det (${says})`,
+  meaningFlipped: (document: string, count: number) => `Setninger i ${document} som nå betyr noe annet – les dem først (${count}):`,
+
+  // npm run draft
+  draftUnfinished: () => ({
+    text: "utkastet fra npm run draft er ikke ferdig redigert",
+    hint: "les teksten, rett det som trengs, og slett linjen med «utkast fra npm run draft»",
+  }),
+  draftBeside: (file: string) => ({ text: `et utkast venter på å bli flettet inn i ${file}`, hint: `flytt det du vil beholde over i ${file}, og slett utkastet` }),
+  draftWritten: (file: string, beside: boolean) => (beside ? `  ${file}   (utkast ved siden av teksten som finnes; flett inn det du vil beholde)` : `  ${file}   (ny tekst: avsnittet hadde ingen)`),
+  draftsWritten: (count: number) => `Skrev ${count} utkast:`,
+  draftKept: (file: string) => `  ${file}   (finnes og er redigert; ikke skrevet over)`,
+  draftUnknownSection: (section: string, closest: string | undefined, known: readonly string[]) => ({
+    text: `rapporten har ingen seksjon «${section}»`,
+    hint: closestOr(closest, `seksjonene: ${known.join(", ")}`),
+  }),
+  draftNextStep: (year: number) => `Bygg med npm run report -- ${year}; npm run check -- ${year} viser utkastene som ikke er ferdige.`,
 });

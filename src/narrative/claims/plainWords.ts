@@ -80,7 +80,7 @@ export function readClaims(section: SectionCommentary, context: ReadContext): Pl
     const text = block.text.trim();
     const marker = /^\[\[\s*([a-z0-9-]+)\s*\]\]$/.exec(text);
     if (marker) {
-      exhibit = singleIndicator(context, marker[1]!);
+      exhibit = singleIndicatorOf(context, marker[1]!);
       continue;
     }
     if (text.startsWith("#")) {
@@ -132,7 +132,8 @@ function sentences(text: string, offset: number): { text: string; start: number 
 
 const one = (ids: readonly string[]): string | undefined => (new Set(ids).size === 1 ? ids[0] : undefined);
 
-function singleIndicator(context: ReadContext, exhibitId: string): Indicator | undefined {
+/** The one indicator a figure/table shows, if it shows one. */
+export function singleIndicatorOf(context: ReadContext, exhibitId: string): Indicator | undefined {
   const exhibit = allExhibits(context.definition).find((e) => e.id === exhibitId) as { indicator?: unknown; indicators?: unknown } | undefined;
   if (!exhibit) return undefined;
   const ids = typeof exhibit.indicator === "string" ? [exhibit.indicator] : Array.isArray(exhibit.indicators) ? exhibit.indicators : [];
