@@ -85,7 +85,8 @@ export function sentencesToReread(
     result.push(...plainClaimsFlipped(section, oldData, current, definition));
   }
   // Sentences that now mean something else first: these an editor must reread before anything else.
-  return [...result.filter((s) => s.flipped), ...result.filter((s) => !s.flipped)];
+  const byPlace = (a: RereadSentence, b: RereadSentence) => a.file.localeCompare(b.file) || a.line - b.line;
+  return [...result.filter((s) => s.flipped).sort(byPlace), ...result.filter((s) => !s.flipped)];
 }
 
 /** Claims written in plain words that the old data bore out and today's data contradict. */
