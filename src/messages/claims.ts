@@ -65,4 +65,8 @@ export const claims = defineMessages("claims", {
     hint: closestOr(closest, `seksjonene: ${known.join(", ")}`),
   }),
   draftNextStep: (year: number) => `Bygg med npm run report -- ${year}; npm run check -- ${year} viser utkastene som ikke er ferdige.`,
+
+  // npm run check -- <år> --claims
+  claimListed: (where: string, phrase: string, status: "agrees" | "contradicts" | "unchecked", says: string) =>
+    `${where}: påstand «${phrase}»: ${status === "agrees" ? "stemmer" : status === "contradicts" ? "MOTSIER DATAENE" : "ikke kontrollert"} – ${says}`,
 });
