@@ -64,6 +64,14 @@ const TREND_WORDS: readonly (readonly [RegExp, string])[] = [
   [re(String.raw`\b((har )?(holdt seg |vært )?stabil[te]?|uendret)\b`, "giu"), "stabil"],
 ];
 const PLACE_WORD = re(String.raw`\b(den |de )?(nest )?(høyeste|høyest|laveste|lavest|største|størst)\b`, "giu");
+const YEAR_IN = re(String.raw`\bi (20\d\d)\b`, "u");
+const FROM_TO = re(String.raw`\bfra (år )?(20\d\d) til (år )?(20\d\d)\b`, "u");
+const LAST_N = re(String.raw`\bde (siste )?(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|\d+) (siste )?årene\b`, "iu");
+const SINCE = re(String.raw`\b(fra|siden) (20\d\d)\b`, "u");
+const SPAN_WORDS = re(String.raw`\b(de (siste )?\p{L}+ (siste )?årene|fra (år )?20\d\d( til (år )?20\d\d)?|i 20\d\d|hvert år)\b`, "iu");
+const EVERY_YEAR = re(String.raw`\bhvert år\b`, "iu");
+const OWN_YEARS = re(String.raw`\b(fra (år )?20\d\d|de (siste )?\p{L}+ (siste )?årene)`, "iu");
+const LIST_GLUE = re(String.raw`^(\s|,|både\b|og\b)*`, "u");
 const NUMBER_WORDS: Readonly<Record<string, number>> = { to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10 };
 
 export interface ReadContext {
@@ -147,13 +155,9 @@ const longWords = (text: string) => normal(text).match(/\p{L}{4,}/gu) ?? [];
 function namedIndicator(sentence: string, context: ReadContext, among: readonly string[]): string | undefined {
   const text = normal(sentence);
   let best: { id: string; length: number } | undefined;
-  for (const indicator of context.data.indicators.values()) {
-    if (among.length > 0 && !among.includes(indicator.id)) continue;
-    for (const title of [indicator.title, indicator.short_title]) {
-      const t = normal(title);
-      if (longWords(t).length < TITLE_WORDS_NEEDED || !text.includes(t)) continue;
-      if (!best || t.length > best.length) best = { id: indicator.id, length: t.length };
-    }
+  for (const { id, title } of lexiconOf(context.data).titles) {
+    if ((among.length > 0 && !among.includes(id)) || !text.includes(title)) continue;
+    if (!best || title.length > best.length) best = { id, length: title.length };
   }
   return best?.id;
 }
@@ -174,6 +178,32 @@ interface Mention {
   readonly end: number;
 }
 
+const ASSS_SNITTET = re(String.raw`\bASSS-snittet\b`, "gu");
+const AVERAGE_WORDS = re(String.raw`(?<![\p{L}-])(gjennomsnittet|snittet)( (av|for|i) (ASSS|ASSS-kommunene|ASSS-kommunen|ASSS-området))?(?![\p{L}-])`, "giu");
+const LANDSSNITT = re(String.raw`\blandsgjennomsnittet\b`, "giu");
+
+/** What the reader looks for, made once per dataset: each region's name as a pattern, and the titles that name an indicator. */
+interface Lexicon {
+  readonly regions: readonly (readonly [RegExp, string])[];
+  readonly titles: readonly { readonly id: string; readonly title: string }[];
+}
+const lexicons = new WeakMap<Dataset, Lexicon>();
+
+function lexiconOf(data: Dataset): Lexicon {
+  let lexicon = lexicons.get(data);
+  if (!lexicon) {
+    const regions = [...data.regions.values()].flatMap((region) =>
+      [...new Set([region.name, region.short_name])].map((name) => [new RegExp(`(?<![\\p{L}-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "gu"), region.id] as const),
+    );
+    const titles = [...data.indicators.values()].flatMap((indicator) =>
+      [indicator.title, indicator.short_title].map(normal).filter((title) => longWords(title).length >= TITLE_WORDS_NEEDED).map((title) => ({ id: indicator.id, title })),
+    );
+    lexicon = { regions, titles };
+    lexicons.set(data, lexicon);
+  }
+  return lexicon;
+}
+
 /** Region names in the text: "Bærum", "Asker", "gjennomsnittet av ASSS-kommunene", "ASSS-snittet". */
 function mentions(text: string, context: ReadContext): Mention[] {
   const found: Mention[] = [];
@@ -184,15 +214,10 @@ function mentions(text: string, context: ReadContext): Mention[] {
       found.push({ region, start: match.index!, end: match.index! + match[0].length });
     }
   };
-  add(re(String.raw`\bASSS-snittet\b`, "gu"), average);
-  add(re(String.raw`(?<![\p{L}-])(gjennomsnittet|snittet)( (av|for|i) (ASSS|ASSS-kommunene|ASSS-kommunen|ASSS-området))?(?![\p{L}-])`, "giu"), average);
-  const land = context.data.regions.has("EAK") ? "EAK" : undefined;
-  if (land) add(re(String.raw`\blandsgjennomsnittet\b`, "giu"), land);
-  for (const region of context.data.regions.values()) {
-    for (const name of new Set([region.name, region.short_name])) {
-      add(new RegExp(`(?<![\\p{L}-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "gu"), region.id);
-    }
-  }
+  add(ASSS_SNITTET, average);
+  add(AVERAGE_WORDS, average);
+  if (context.data.regions.has("EAK")) add(LANDSSNITT, "EAK");
+  for (const [pattern, region] of lexiconOf(context.data).regions) add(pattern, region);
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -201,7 +226,7 @@ function targetsFrom(text: string, at: number, all: readonly Mention[]): Mention
   const targets: Mention[] = [];
   let position = at;
   for (;;) {
-    const skip = re(String.raw`^(\s|,|både\b|og\b)*`, "u").exec(text.slice(position))![0].length;
+    const skip = LIST_GLUE.exec(text.slice(position))![0].length;
     const next = all.find((m) => m.start === position + skip);
     if (!next) return targets;
     targets.push(next);
@@ -210,7 +235,7 @@ function targetsFrom(text: string, at: number, all: readonly Mention[]): Mention
 }
 
 function yearOf(text: string, context: ReadContext): number {
-  const named = re(String.raw`\bi (20\d\d)\b`, "u").exec(text);
+  const named = YEAR_IN.exec(text);
   const year = named ? Number(named[1]) : undefined;
   return year !== undefined && context.definition.years.includes(year) ? year : Math.max(...context.definition.years);
 }
@@ -219,13 +244,13 @@ function yearOf(text: string, context: ReadContext): number {
 function spanOf(clause: string, sentence: string, context: ReadContext): readonly number[] {
   const years = [...context.definition.years].sort((a, b) => a - b);
   for (const text of [clause, sentence]) {
-    const fromTo = re(String.raw`\bfra (år )?(20\d\d) til (år )?(20\d\d)\b`, "u").exec(text);
+    const fromTo = FROM_TO.exec(text);
     if (fromTo) return years.filter((y) => y >= Number(fromTo[2]) && y <= Number(fromTo[4]));
-    const last = re(String.raw`\bde (siste )?(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|\d+) (siste )?årene\b`, "iu").exec(text);
+    const last = LAST_N.exec(text);
     if (last) return years.slice(-(NUMBER_WORDS[last[2]!.toLowerCase()] ?? Number(last[2])));
-    const since = re(String.raw`\b(fra|siden) (20\d\d)\b`, "u").exec(text);
+    const since = SINCE.exec(text);
     if (since) return years.filter((y) => y >= Number(since[2]));
-    const inYear = re(String.raw`\bi (20\d\d)\b`, "u").exec(text);
+    const inYear = YEAR_IN.exec(text);
     if (inYear) return years.filter((y) => y === Number(inYear[1]) - 1 || y === Number(inYear[1]));
   }
   return years.slice(-2);
@@ -291,12 +316,12 @@ function claimsIn(sentence: string, offset: number, source: string, indicator: I
   for (const [pattern, claimed] of TREND_WORDS) {
     for (const match of sentence.matchAll(pattern)) {
       const clause = clauseAround(sentence, match.index!);
-      const ownYears = re(String.raw`\b(fra (år )?20\d\d|de (siste )?\p{L}+ (siste )?årene)`, "iu").test(clause);
+      const ownYears = OWN_YEARS.test(clause);
       const span = DEFINITE.test(match[0]) && previous.span && !ownYears ? previous.span : spanOf(clause, sentence, context);
       previous.span = span;
-      const spanWords = re(String.raw`\b(de (siste )?\p{L}+ (siste )?årene|fra (år )?20\d\d( til (år )?20\d\d)?|i 20\d\d|hvert år)\b`, "iu").exec(sentence.slice(match.index!));
+      const spanWords = SPAN_WORDS.exec(sentence.slice(match.index!));
       const length = spanWords && spanWords.index! < 40 ? spanWords.index! + spanWords[0].length : match[0].length;
-      claims.push({ ...base("utvikling", match.index!, length, claimed), subject: subjectBefore(match.index!), targets: [], span, everyYear: re(String.raw`\bhvert år\b`, "iu").test(clause) });
+      claims.push({ ...base("utvikling", match.index!, length, claimed), subject: subjectBefore(match.index!), targets: [], span, everyYear: EVERY_YEAR.test(clause) });
     }
   }
 
