@@ -6,6 +6,7 @@
 import { build } from "./build.js";
 import { changes } from "./changes.js";
 import { check } from "./check.js";
+import { claims } from "./claims.js";
 import { cli } from "./cli.js";
 import { common } from "./common.js";
 import { config } from "./config.js";
@@ -27,6 +28,7 @@ export const msg = {
   build,
   changes,
   check,
+  claims,
   cli,
   common,
   config,
