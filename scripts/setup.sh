@@ -14,6 +14,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 # LibreOffice opens the .docx in tests as a real reader would.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# ... and the web edition's .xlsx downloads, with Calc.
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 command -v strace >/dev/null 2>&1 || need+=(strace)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 

@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { writeSyntheticProject } from "../synthetic.js";
 import type { BareResult } from "../bareStages.js";
 import { loadAverage, runMeasured, type RunResult } from "./measure.js";
+import { benchClaims } from "./claims.js";
 import { renderReport, type BenchReport, type ProductRun } from "./report.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -166,6 +167,9 @@ try {
   }
   log(`check: ${checks.map((c) => `${(c.wallMs / 1000).toFixed(2)} s`).join(", ")} wall`);
 
+  log("claims: check -- 2025 and draft");
+  const claims = await benchClaims(repo, chapters, year, base);
+
   const doubleRoot = join(base, "double");
   synthetic(chapters * 2)(doubleRoot);
   const double = await product(`double (${chapters * 2} chapters)`, doubleRoot, year);
@@ -191,6 +195,7 @@ try {
     importMs: imports.map((r) => r.wallMs),
     check: checks.map((c) => ({ wallMs: c.wallMs, reportedMs: Number(/in (\d+) ms/.exec(c.stdout)?.[1] ?? NaN), nodePeakRssMb: c.nodePeakRssMb })),
     double,
+    claims,
     repo2025: { product: real2025, bare: realBare, htmlBuild: real.htmlBuild },
     benchWallMs: performance.now() - started,
   };

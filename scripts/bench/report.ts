@@ -4,6 +4,7 @@
  * the measured ratio for each.
  */
 import type { BareResult } from "../bareStages.js";
+import { claimsRows, type ClaimsBench } from "./claims.js";
 
 export interface ProductRun {
   readonly label: string;
@@ -43,6 +44,8 @@ export interface BenchReport {
   readonly importMs: readonly number[];
   readonly check: readonly { readonly wallMs: number; readonly reportedMs: number; readonly nodePeakRssMb: number }[];
   readonly double: ProductRun;
+  /** Issue 17: check -- 2025 with the claim check, and draft on the synthetic project. */
+  readonly claims: ClaimsBench;
   readonly repo2025: { readonly product: ProductRun; readonly bare: BareRun; readonly htmlBuild: ProductRun };
   readonly benchWallMs: number;
 }
@@ -119,6 +122,7 @@ export function renderReport(r: BenchReport): string {
     ["twice the size ÷ full size (wall)", ratio(r.double.wallMs, fullWall), "1.9×", verdict(r.double.wallMs / fullWall, 1.9)],
     ["rebuild after one commentary edit ÷ cold (wall)", ratio(r.rebuild.wallMs, fullWall), "0.6×", verdict(r.rebuild.wallMs / fullWall, 0.6)],
     ["npm run check, wall time (median of 3)", `${(checkWall / 1000).toFixed(2)} s`, "0.5 s", verdict(checkWall, 500)],
+    ...claimsRows(r.claims),
     ["peak memory at full size, Node + Chromium (PSS, shared pages once)", mb(peakPss), "1024 MB", verdict(peakPss, 1024)],
     ["peak memory at full size, Node + Chromium (RSS summed, overstates)", mb(peak), "1024 MB", verdict(peak, 1024)],
   ]);

@@ -7,6 +7,9 @@ import type { Commentary } from "../narrative/loadCommentary.js";
 import { renderExpressions } from "../narrative/expressions.js";
 import { describeProvenance } from "../import/merge.js";
 import { msg } from "../messages/catalogue.js";
+import { readClaims } from "../narrative/claims/plainWords.js";
+import { judge } from "../narrative/claims/verdict.js";
+import type { SectionCommentary } from "../narrative/loadCommentary.js";
 
 export interface MovedValue {
   readonly indicator: string;
@@ -23,6 +26,8 @@ export interface RereadSentence {
   readonly before: string;
   readonly after: string;
   readonly sentence: string;
+  /** The sentence now means something else: a claim's words changed ("høyere enn" → "lavere enn"), or a claim in plain words the data agreed with now contradicts them. */
+  readonly flipped: boolean;
 }
 
 const key = (row: ObservationRow) => `${row.indicator}\u0000${row.region}\u0000${row.year}`;
@@ -64,19 +69,35 @@ export function sentencesToReread(
   const oldData = withDerivedIndicators(makeDataset(current.regions, catalogue, located, current.weights), definition.derived, definitionFile);
   const result: RereadSentence[] = [];
   for (const section of commentary.values()) {
-    let oldTexts: readonly string[] | undefined;
+    let oldUses: readonly { text: string; claim?: { outcome: string } }[] | undefined;
     try {
-      oldTexts = renderExpressions(section.source, section.file, section.bodyLineOffset, { data: oldData, definition }).uses.map((use) => use.text);
+      oldUses = renderExpressions(section.source, section.file, section.bodyLineOffset, { data: oldData, definition }).uses;
     } catch {
-      oldTexts = undefined; // the old data lacked a value this section now uses
+      oldUses = undefined; // the old data lacked a value this section now uses
     }
     section.expressions.forEach((use, i) => {
-      const was = oldTexts?.[i] ?? msg.changes.noValueThen().text;
+      const then = oldUses?.[i];
+      const was = then?.text ?? msg.changes.noValueThen().text;
       if (was === use.text) return;
-      result.push({ file: section.file, line: use.line, before: was, after: use.text, sentence: sentenceAround(section.source, use.start, use.end, use.text) });
+      const flipped = use.claim !== undefined && then?.claim !== undefined && then.claim.outcome !== use.claim.outcome;
+      result.push({ file: section.file, line: use.line, before: was, after: use.text, sentence: sentenceAround(section.source, use.start, use.end, use.text), flipped });
     });
+    result.push(...plainClaimsFlipped(section, oldData, current, definition));
   }
-  return result;
+  // Sentences that now mean something else first: these an editor must reread before anything else.
+  const byPlace = (a: RereadSentence, b: RereadSentence) => a.file.localeCompare(b.file) || a.line - b.line;
+  return [...result.filter((s) => s.flipped).sort(byPlace), ...result.filter((s) => !s.flipped)];
+}
+
+/** Claims written in plain words that the old data bore out and today's data contradict. */
+function plainClaimsFlipped(section: SectionCommentary, oldData: Dataset, current: Dataset, definition: ReportDefinition): RereadSentence[] {
+  const then = new Map(readClaims(section, { data: oldData, definition }).map((claim) => [claim.offset, judge(claim, { data: oldData, definition })]));
+  return readClaims(section, { data: current, definition }).flatMap((claim) => {
+    const now = judge(claim, { data: current, definition });
+    if (now.status !== "contradicts" || then.get(claim.offset)?.status !== "agrees") return [];
+    const line = section.source.slice(0, claim.offset).split("\n").length + section.bodyLineOffset;
+    return [{ file: section.file, line, before: msg.claims.claimHeld(claim.phrase).text, after: msg.claims.claimContradicted(now.says.text).text, sentence: claim.sentence, flipped: true }];
+  });
 }
 
 /** The sentence that holds source[start, end), with the expression shown as the text it prints. */

@@ -1,4 +1,6 @@
+import { checkClaims } from "./claims.js";
 import { checkCompleteness } from "./completeness.js";
+import { checkDrafts } from "./drafts.js";
 import type { CheckInputs } from "./context.js";
 import type { Finding } from "./finding.js";
 import { checkLiterals } from "./literals.js";
@@ -26,6 +28,8 @@ export function runChecks(inputs: CheckInputs): Finding[] {
     ...checkLiterals(inputs),
     ...checkYears(inputs),
     ...checkUnchangedCommentary(inputs),
+    ...checkClaims(inputs),
+    ...checkDrafts(inputs),
   ];
   return findings.sort(
     (a, b) => a.location.file.localeCompare(b.location.file) || (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0),

@@ -10,6 +10,7 @@ export const SUMMARIES: Readonly<Record<string, string>> = {
   fetch: "henter årets tall fra SSBs API og importerer dem",
   changes: "viser hvilke tall og setninger som er endret siden rapporten sist ble laget",
   "new-year": "lager data/<år>/ fra året før",
+  draft: "skriver et første utkast til teksten i hvert avsnitt, fra dataene og bare med uttrykk",
 };
 
 /** `npm run kostra -- --help`: every command with one line, in the order of COMMANDS. */

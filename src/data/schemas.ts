@@ -65,6 +65,16 @@ export const indicatorRow = z.object({
     .default(""),
   /** SSB's numbers are in kr (1) or 1 000 kr (1000); they are converted to this indicator's `scale`. */
   ssb_scale: z.enum(["", "1", "1000"], { message: say.expectOneOf(["1", "1000", ""]).text }).optional().default("").transform((text) => (text ? Number(text) : 1)),
+  /**
+   * How far apart two values may be and still read as "about the same" (src/indicators/tolerance.ts):
+   * "0.3" in the indicator's unit, "2%" of the value compared against; empty: the unit's default.
+   */
+  tolerance: z
+    .string()
+    .regex(/^((\d+(\.\d+)?)%?)?$/, msg.claims.expectTolerance().text)
+    .optional()
+    .default("")
+    .transform((text) => (text ? { amount: Number(text.replace("%", "")), relative: text.endsWith("%") } : undefined)),
 });
 
 

@@ -104,3 +104,24 @@ export function formatDate(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split("-").map(Number);
   return `${day}. ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
+
+/**
+ * A number as a data file holds it for Norwegian Excel (CSV with semicolons):
+ * decimal comma, no thousands separator, and the ASCII minus, which Excel
+ * reads as a sign (U+2212 would make the cell text). `formatPlainNumber(-1959.5, 1)` → `-1959,5`.
+ */
+export function formatPlainNumber(value: number, decimals = 0): string {
+  return formatNumber(value, decimals).replace(/\u00a0/g, "").replace(MINUS, "-");
+}
+
+/** How many decimals a printed number shows: `13,9 %` → 1, `109 384` → 0. */
+export function decimalsShown(text: string): number {
+  return /,(\d+)/.exec(text)?.[1]?.length ?? 0;
+}
+
+/** A file's size as a download link says it: `812 byte`, `14 kB`, `1,2 MB` (1 kB = 1 000 byte). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000) return `${formatNumber(bytes)}${NBSP}byte`;
+  if (bytes < 1_000_000) return `${formatNumber(bytes / 1000)}${NBSP}kB`;
+  return `${formatNumber(bytes / 1_000_000, 1)}${NBSP}MB`;
+}

@@ -40,6 +40,7 @@ export function withDerivedIndicators(data: Dataset, derived: readonly DerivedDe
       ssb_contents: "",
       ssb_dimensions: "",
       ssb_scale: 1,
+      tolerance: undefined,
       derivedFrom: `${numeratorId} ÷ ${denominatorId} × 100`,
     });
     for (const row of data.observations) {

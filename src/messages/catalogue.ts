@@ -6,6 +6,7 @@
 import { build } from "./build.js";
 import { changes } from "./changes.js";
 import { check } from "./check.js";
+import { claims } from "./claims.js";
 import { cli } from "./cli.js";
 import { common } from "./common.js";
 import { config } from "./config.js";
@@ -20,12 +21,14 @@ import { newYear } from "./newYear.js";
 import { preview } from "./preview.js";
 import { render } from "./render.js";
 import { templates } from "./templates.js";
+import { web } from "./web.js";
 import { zodIssue } from "./zodIssues.js";
 
 export const msg = {
   build,
   changes,
   check,
+  claims,
   cli,
   common,
   config,
@@ -40,6 +43,7 @@ export const msg = {
   preview,
   render,
   templates,
+  web,
   zodIssue,
 } as const;
 

@@ -4,7 +4,7 @@ import type { Dataset, Indicator } from "../data/dataset.js";
 import { ReportError, suggest } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import type { Message } from "../messages/message.js";
-import { formatHelperValue, HELPERS, type ArgKind, type HelperOptions } from "./helpers.js";
+import { HELPERS, type ArgKind, type ClaimUse, type HelperSpec, type OptionValues } from "./helpers.js";
 import { isReferenceKind, REFERENCE_KINDS, referable, referenceMarker, type ReferenceKind } from "./references.js";
 
 type Node = hbs.AST.Node;
@@ -27,6 +27,8 @@ export interface ExpressionUse {
   /** Source span in the body, so checks can skip it when looking for literal numbers. */
   readonly start: number;
   readonly end: number;
+  /** For a claim expression: which outcome the data chose, so `changes` can tell a sentence whose meaning flipped. */
+  readonly claim?: ClaimUse;
 }
 
 export interface RenderedCommentary {
@@ -100,13 +102,14 @@ function resolve(node: Mustache, file: string, lineOffset: number, context: Expr
       years.push(year);
     }
   });
-  const options = optionsOf(node, file, lineOffset);
+  const options = optionsOf(spec, node, file, lineOffset);
   const resolved = { indicator: indicator!, regions, years };
-  const result = spec.compute(data, definition.average, resolved);
+  const result = spec.evaluate({ data, average: definition.average, reportYears: definition.years, resolved, options });
   if ("missing" in result) {
     const { indicator: id, region, year } = result.missing;
     throw fail(node, file, lineOffset, msg.narrative.noValue(id, data.regions.get(region)?.name ?? region, year));
   }
+  if ("problem" in result) throw fail(node, file, lineOffset, result.problem);
   const start = lineStarts[node.loc.start.line - 1]! + node.loc.start.column;
   const end = lineStarts[node.loc.end.line - 1]! + node.loc.end.column;
   return {
@@ -116,9 +119,10 @@ function resolve(node: Mustache, file: string, lineOffset: number, context: Expr
     years,
     line: node.loc.start.line + lineOffset,
     column: node.loc.start.column + 1,
-    text: formatHelperValue(result.value, spec.unitOf(indicator!), indicator!, options),
+    text: result.text,
     start,
     end,
+    ...(result.claim ? { claim: result.claim } : {}),
   };
 }
 
@@ -146,14 +150,20 @@ function reference(kind: ReferenceKind, node: Mustache, file: string, lineOffset
   };
 }
 
-function optionsOf(node: Mustache, file: string, lineOffset: number): HelperOptions {
-  const options = { abs: false, unit: true };
+/** The expression's named options, each one the helper takes and of the kind it takes. */
+function optionsOf(spec: HelperSpec, node: Mustache, file: string, lineOffset: number): OptionValues {
+  const options = new Map<string, string | boolean>();
+  const known = Object.keys(spec.options);
   for (const pair of node.hash?.pairs ?? []) {
-    const value = pair.value.type === "BooleanLiteral" ? (pair.value as hbs.AST.BooleanLiteral).value : undefined;
-    if (value === undefined) throw fail(node, file, lineOffset, msg.narrative.optionNotBoolean(pair.key));
-    if (pair.key === "abs") options.abs = value;
-    else if (pair.key === "enhet") options.unit = value;
-    else throw fail(node, file, lineOffset, msg.narrative.unknownOption(pair.key, suggest(pair.key, ["abs", "enhet"])));
+    const kind = Object.hasOwn(spec.options, pair.key) ? spec.options[pair.key] : undefined;
+    if (kind === undefined) {
+      const closest = suggest(pair.key, known);
+      throw fail(node, file, lineOffset, known.includes("abs") ? msg.narrative.unknownOption(pair.key, closest) : msg.claims.unknownOption(pair.key, closest, known));
+    }
+    const value = pair.value.type === "BooleanLiteral" ? (pair.value as hbs.AST.BooleanLiteral).value : pair.value.type === "StringLiteral" ? (pair.value as hbs.AST.StringLiteral).value : undefined;
+    if (kind === "boolean" && typeof value !== "boolean") throw fail(node, file, lineOffset, msg.narrative.optionNotBoolean(pair.key));
+    if (kind === "text" && typeof value !== "string") throw fail(node, file, lineOffset, msg.claims.optionNotText(pair.key));
+    options.set(pair.key, value!);
   }
   return options;
 }

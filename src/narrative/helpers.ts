@@ -1,12 +1,16 @@
 import type { Dataset, Indicator } from "../data/dataset.js";
 import { formatKroner, formatNumber, formatPercentagePoints, formatPercentWords } from "../format/norwegian.js";
 import { deviationFromAverage, indexAgainst } from "../indicators/index.js";
+import type { Message } from "../messages/message.js";
+import { CLAIM_HELPERS } from "./claims/helpers.js";
 
 /**
  * The expressions editors write in commentary, e.g.
- * `{{verdi "gruppestorrelse-1" "Bærum" 2024}}` → `13,9`. Each returns
- * Norwegian running text, with units spelled out as the report does
- * ("6,9 prosent", "28 349 kr", "5,1 prosentpoeng").
+ * `{{verdi "gruppestorrelse-1" "Bærum" 2024}}` → `13,9`. The number helpers
+ * return Norwegian running text, with units spelled out as the report does
+ * ("6,9 prosent", "28 349 kr", "5,1 prosentpoeng"); the claim helpers
+ * (`sammenlign`, `utvikling`, `plassering`, in claims/) return the words the
+ * data call for ("høyere enn", "har økt", "lavest").
  */
 
 export type ArgKind = "indicator" | "region" | "year";
@@ -31,35 +35,72 @@ export interface MissingValue {
   readonly year: number;
 }
 
-/** What a helper computes: the number, or which value it could not find. */
-export type HelperResult = { readonly value: number } | { readonly missing: MissingValue };
+/** What a number helper computes: the number, or which value it could not find. */
+export type NumberResult = { readonly value: number } | { readonly missing: MissingValue };
 
 /** How the number reads: a share, a difference of shares, kroner, a place in a ranking, or a plain number. */
 export type HelperUnit = "prosent" | "prosentpoeng" | "kr" | "place" | "none";
 
-export interface HelperSpec {
+export interface NumberHelperSpec {
   readonly args: readonly ArgKind[];
   readonly example: string;
   readonly describe: string;
-  compute(data: Dataset, average: string, r: Resolved): HelperResult;
+  compute(data: Dataset, average: string, r: Resolved): NumberResult;
   /** Unit the result is in, for the text. */
   unitOf(indicator: Indicator): HelperUnit;
 }
 
-const valueOf = (data: Dataset, indicator: Indicator, region: string, year: number): HelperResult => {
+/** What a named option (`abs=true`, `form="ligger"`, `stabil="har vært stabil"`) takes. */
+export type OptionKind = "boolean" | "text";
+
+/** The options as written in one expression. */
+export type OptionValues = ReadonlyMap<string, string | boolean>;
+
+export interface HelperInput {
+  readonly data: Dataset;
+  /** The report's average (`average:` in report.yaml). */
+  readonly average: string;
+  /** The report's years, in order. */
+  readonly reportYears: readonly number[];
+  readonly resolved: Resolved;
+  readonly options: OptionValues;
+}
+
+/** A claim an expression made: its kind and which of its outcomes the data chose ("høyere", "økt", "lavest"). */
+export interface ClaimUse {
+  readonly kind: "sammenligning" | "utvikling" | "plassering";
+  readonly outcome: string;
+}
+
+/** What any helper returns: its text (and claim), which value it could not find, or what is wrong with it. */
+export type HelperResult =
+  | { readonly text: string; readonly claim?: ClaimUse }
+  | { readonly missing: MissingValue }
+  | { readonly problem: Message };
+
+/** One expression editors can write: what it takes, and how it reads the data. */
+export interface HelperSpec {
+  readonly args: readonly ArgKind[];
+  readonly example: string;
+  readonly describe: string;
+  readonly options: Readonly<Record<string, OptionKind>>;
+  evaluate(input: HelperInput): HelperResult;
+}
+
+const valueOf = (data: Dataset, indicator: Indicator, region: string, year: number): NumberResult => {
   const value = data.value(indicator.id, region, year);
   return value === undefined ? { missing: { indicator: indicator.id, region, year } } : { value };
 };
 
 /** f(a, b), or the first value the data lacks. */
-const both = (a: HelperResult, b: HelperResult, f: (a: number, b: number) => number): HelperResult =>
+const both = (a: NumberResult, b: NumberResult, f: (a: number, b: number) => number): NumberResult =>
   "missing" in a ? a : "missing" in b ? b : { value: f(a.value, b.value) };
 
 const natural = (indicator: Indicator): HelperUnit =>
   indicator.unit === "prosent" ? "prosent" : indicator.unit === "prosentpoeng" ? "prosentpoeng" : indicator.unit === "kr" ? "kr" : "none";
 
-/** By name; a Map, so a name such as "constructor" or "toString" is unknown rather than found on Object.prototype. */
-export const HELPERS: ReadonlyMap<string, HelperSpec> = new Map<string, HelperSpec>(Object.entries({
+/** The number helpers by name, as they compute (the registry below formats them). */
+export const NUMBER_HELPERS: ReadonlyMap<string, NumberHelperSpec> = new Map<string, NumberHelperSpec>(Object.entries({
   verdi: {
     args: ["indicator", "region", "year"],
     example: '{{verdi "gruppestorrelse-1" "Bærum" 2024}}',
@@ -110,7 +151,34 @@ export const HELPERS: ReadonlyMap<string, HelperSpec> = new Map<string, HelperSp
     },
     unitOf: () => "place",
   },
-} satisfies Record<string, HelperSpec>));
+} satisfies Record<string, NumberHelperSpec>));
+
+/** A number helper as the registry holds it: its number in the helper's unit, formatted with `abs=` and `enhet=`. */
+function numberHelper(spec: NumberHelperSpec): HelperSpec {
+  return {
+    args: spec.args,
+    example: spec.example,
+    describe: spec.describe,
+    options: { abs: "boolean", enhet: "boolean" },
+    evaluate: ({ data, average, resolved, options }) => {
+      const result = spec.compute(data, average, resolved);
+      if ("missing" in result) return result;
+      const format = { abs: options.get("abs") === true, unit: options.get("enhet") !== false };
+      return { text: formatHelperValue(result.value, spec.unitOf(resolved.indicator), resolved.indicator, format) };
+    },
+  };
+}
+
+/**
+ * Every expression by name, numbers and claims: one registry the checks, the
+ * errors' "did you mean" and the README's table are read from. A Map, so a
+ * name such as "constructor" or "toString" is unknown rather than found on
+ * Object.prototype.
+ */
+export const HELPERS: ReadonlyMap<string, HelperSpec> = new Map<string, HelperSpec>([
+  ...[...NUMBER_HELPERS].map(([name, spec]) => [name, numberHelper(spec)] as const),
+  ...CLAIM_HELPERS,
+]);
 
 /** The number as running text in the helper's unit. */
 export function formatHelperValue(value: number, unit: HelperUnit, indicator: Indicator, options: HelperOptions): string {

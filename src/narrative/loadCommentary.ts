@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { readTextFile } from "../data/readText.js";
 import { ReportError, suggest } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
+import { DRAFT_SUFFIX } from "./draft.js";
 import { splitFrontMatter } from "./frontMatter.js";
 import { markdownToBlocks, type NarrativeItem } from "./markdown.js";
 import { renderExpressions, type ExpressionContext, type ExpressionUse } from "./expressions.js";
@@ -26,6 +27,8 @@ export interface CommentaryFolder {
   readonly exists: boolean;
   /** Files that are not read because their name does not end in .md (e.g. "01-intro.md.bak", "02-tekst.txt"). */
   readonly skipped: readonly string[];
+  /** Drafts from `npm run draft` beside an editor's text ("03-dekningsgrader.draft.md"): never built, waiting to be merged. */
+  readonly drafts: readonly string[];
 }
 
 /**
@@ -37,11 +40,12 @@ export interface CommentaryFolder {
 export function loadCommentary(dir: string, root: string, context: ExpressionContext): { commentary: Commentary; folder: CommentaryFolder } {
   const { definition } = context;
   const result = new Map<string, SectionCommentary>();
-  const folder = { dir: relative(root, dir), exists: existsSync(dir), skipped: [] as string[] };
+  const folder = { dir: relative(root, dir), exists: existsSync(dir), skipped: [] as string[], drafts: [] as string[] };
   if (!folder.exists) return { commentary: result, folder };
   const sections = new Map<string, Set<string>>(definition.chapters.map((c) => [c.id, new Set(c.sections.map((s) => s.id))]));
-  const { markdown, skipped } = commentaryFiles(dir);
+  const { markdown, skipped, drafts } = commentaryFiles(dir);
   folder.skipped.push(...skipped.map((path) => relative(root, path)));
+  folder.drafts.push(...drafts.map((path) => relative(root, path)));
   for (const path of markdown) {
     const file = relative(root, path);
     const source = readTextFile(path, file);
@@ -71,9 +75,10 @@ export function loadCommentary(dir: string, root: string, context: ExpressionCon
 }
 
 /** Markdown files in name order, and the other visible files found beside them. */
-function commentaryFiles(dir: string): { markdown: string[]; skipped: string[] } {
+function commentaryFiles(dir: string): { markdown: string[]; skipped: string[]; drafts: string[] } {
   const markdown: string[] = [];
   const skipped: string[] = [];
+  const drafts: string[] = [];
   const visit = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith(".") || entry.name.endsWith("~")) continue;
@@ -81,9 +86,9 @@ function commentaryFiles(dir: string): { markdown: string[]; skipped: string[] }
       const stat = statSync(path, { throwIfNoEntry: false });
       if (!stat) continue; // a dangling symlink, such as an editor's lock file
       if (stat.isDirectory()) visit(path);
-      else if (stat.isFile()) (entry.name.endsWith(".md") ? markdown : skipped).push(path);
+      else if (stat.isFile()) (entry.name.endsWith(DRAFT_SUFFIX) ? drafts : entry.name.endsWith(".md") ? markdown : skipped).push(path);
     }
   };
   visit(dir);
-  return { markdown, skipped };
+  return { markdown, skipped, drafts };
 }

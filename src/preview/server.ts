@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { createChartCache } from "../charts/chartCache.js";
 import { isReportError } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
-import { buildModel, buildReport, type ProjectPaths } from "../pipeline.js";
+import { buildModel, buildReport, outputName, type ProjectPaths } from "../pipeline.js";
 import { ATTACHABLE } from "../render/formats.js";
 import { loadHtmlTemplates } from "../render/html/renderHtml.js";
 import { CLIENT_SCRIPT } from "./clientScript.js";
@@ -14,6 +14,8 @@ import { sendOutputFile } from "./outputFiles.js";
 import { PREVIEW_POLICY, previewPage } from "./page.js";
 import { refusal } from "./requestGuard.js";
 import { watchFolders, type FolderWatcher } from "./watchFolders.js";
+import { sendWebFile, webEdition } from "./webFiles.js";
+import type { DocumentModel } from "../types/model.js";
 
 export interface PreviewOptions {
   readonly year: number;
@@ -34,6 +36,8 @@ export interface PreviewServer {
 
 interface State {
   html?: string | undefined;
+  /** The model of the latest good build, for the web edition (GET /web/…). */
+  model?: DocumentModel | undefined;
   error?: string | undefined;
   version: number;
   buildMs: number;
@@ -62,6 +66,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
     try {
       const { model } = await buildModel(paths, options.year, effects, options.document);
       state.html = loadHtmlTemplates(paths.templateDir, paths.root, model.style).render(model);
+      state.model = model;
       state.error = undefined;
     } catch (error) {
       state.error = describe(error);
@@ -109,6 +114,7 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
 
   const outputDir = join(paths.outputDir, String(options.year));
   let port = options.port;
+  const web = webEdition(paths.templateDir, paths.root, outputDir, () => outputName(paths, options.year, options.document));
 
   const route = (request: IncomingMessage, response: ServerResponse, path: string): void => {
     if (request.method === "GET" && path === "/") {
@@ -124,6 +130,19 @@ export async function startPreview(paths: ProjectPaths, options: PreviewOptions)
       request.on("close", () => clients.delete(response));
     } else if (request.method === "POST" && path === "/build") {
       void buildFiles().then((result) => json(response, 200, result));
+    } else if (request.method === "GET" && (path === "/web" || path.startsWith("/web/"))) {
+      // The site as a reader will see it, from the latest good build; its links are relative, so /web/ must end in a slash.
+      if (path === "/web") {
+        response.writeHead(301, { location: "/web/" }).end();
+      } else if (!state.model) {
+        json(response, 503, { ok: false, error: state.error ?? msg.preview.notFound().text });
+      } else {
+        const version = state.version;
+        web.files(state.model, version).then(
+          (files) => sendWebFile(response, files, path.slice("/web/".length)),
+          (error: unknown) => json(response, 500, { ok: false, error: describe(error) }),
+        );
+      }
     } else if (request.method === "GET" && path.startsWith("/output/")) {
       sendOutputFile(response, outputDir, path.slice("/output/".length));
     } else {

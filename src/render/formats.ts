@@ -2,6 +2,7 @@ import { docxRenderer } from "./docx/renderer.js";
 import { htmlRenderer } from "./html/renderer.js";
 import { pdfRenderer } from "./pdf/renderer.js";
 import type { Renderer } from "./renderer.js";
+import { webRenderer } from "./web/renderer.js";
 
 /**
  * Every output format, in the order their files are listed. A new format is
@@ -11,7 +12,7 @@ import type { Renderer } from "./renderer.js";
  * renderer's libraries (each loads them in its `start`), so the commands that
  * only ask which formats exist stay light.
  */
-export const RENDERERS = [pdfRenderer, docxRenderer, htmlRenderer] as const satisfies readonly Renderer[];
+export const RENDERERS = [pdfRenderer, docxRenderer, htmlRenderer, webRenderer] as const satisfies readonly Renderer[];
 
 export type Format = (typeof RENDERERS)[number]["format"];
 export const FORMATS: readonly Format[] = RENDERERS.map((renderer) => renderer.format);

@@ -48,6 +48,21 @@ export interface TableCell {
   readonly text: string;
   readonly value?: number;
   readonly colSpan?: number;
+  /** Where a value read from the data came from (the web edition's file of every value); none for a computed one. */
+  readonly origin?: CellOrigin;
+}
+
+/** One observation behind a table cell: what, where, when, and the source's own provenance. */
+export interface CellOrigin {
+  readonly indicator: string;
+  readonly region: string;
+  readonly year: number;
+  /** "SSB 12362", "asss.no": the row's source, else the indicator's. */
+  readonly source: string;
+  /** "foreløpig", "endelig", or "" when the source does not say. */
+  readonly release: string;
+  /** When the source last updated the figure (ISO 8601), or "". */
+  readonly updated: string;
 }
 
 export interface TableRow {

@@ -31,8 +31,12 @@ describe("the build with its effects handed in", () => {
     });
 
     const dir = join(paths.outputDir, "2025");
-    expect([...files.keys()].sort()).toEqual([...FORMATS.map((format) => join(dir, `kostra-analyse-2025.${format}`)), join(dir, "kostra-analyse-2025.build-record.json")].sort());
-    expect(outputs.files).toEqual(Object.fromEntries(FORMATS.map((format) => [format, join(dir, `kostra-analyse-2025.${format}`)])));
+    // Each format's main file (the web edition's is its front page, beside the rest of its folder), and the build record.
+    const mainFile = (format: string) => (format === "web" ? join(dir, "web", "index.html") : join(dir, `kostra-analyse-2025.${format}`));
+    const site = [...files.keys()].filter((path) => path.startsWith(join(dir, "web") + "/"));
+    expect(site).toContain(join(dir, "web", "kapittel", "grunnskole.html"));
+    expect([...files.keys()].filter((path) => !site.includes(path)).sort()).toEqual([...FORMATS.filter((format) => format !== "web").map(mainFile), join(dir, "kostra-analyse-2025.build-record.json")].sort());
+    expect(outputs.files).toEqual(Object.fromEntries(FORMATS.map((format) => [format, mainFile(format)])));
     expect(JSON.parse(String(files.get(join(dir, "kostra-analyse-2025.build-record.json")))).builtAt).toBe("2026-03-01T12:00:00.000Z");
     expect(Buffer.from(files.get(join(dir, "kostra-analyse-2025.pdf")) as Uint8Array).subarray(0, 5).toString()).toBe("%PDF-");
     expect(Buffer.from(files.get(join(dir, "kostra-analyse-2025.docx")) as Uint8Array).subarray(0, 2).toString()).toBe("PK");

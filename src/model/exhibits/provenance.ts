@@ -19,8 +19,10 @@ export function shownValues(indicators: readonly Indicator[], regions: readonly 
 /** A table cell: the value in Norwegian format, or SSB's symbol for why there is none (`..` when the data has no row). */
 export function observedCell(context: ExhibitContext, { indicator, region, year }: Shown): TableCell {
   const row = context.data.observation(indicator.id, region, year)?.value;
-  if (row?.value === undefined) return { text: row?.status || MISSING };
-  return { text: formatValue(row.value, indicator.unit, indicator.decimals), value: row.value };
+  if (!row) return { text: MISSING };
+  const origin = { indicator: indicator.id, region, year, source: row.source || indicator.source, release: row.release, updated: row.updated };
+  if (row.value === undefined) return { text: row.status || MISSING, origin };
+  return { text: formatValue(row.value, indicator.unit, indicator.decimals), value: row.value, origin };
 }
 
 /**
