@@ -16,7 +16,7 @@ ellers står forrige sett urørt.`,
     document: DOCUMENT_OPTION,
     format: { type: "string", value: "<liste>", describe: `hvilke filer: ${FORMATS.join(",")} (standard: alle)` },
   },
-  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  positionals: { min: 1, max: 1, name: "rapportåret, f.eks. 2025" },
   async run(args, { root, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { buildReport, outputName, projectPaths } = await import("../../pipeline.js");
