@@ -1,3 +1,4 @@
+import { common } from "./common.js";
 import { defineMessages } from "./message.js";
 
 const UTF8_HINT = "lagre den som UTF-8 (i Excel: «CSV UTF-8 (kommadelt)»; i Notisblokk: Lagre som → Koding UTF-8)";
@@ -36,8 +37,8 @@ export const data = defineMessages("data", {
   duplicateId: (id: string, earlierLine: number) => ({ text: `id-en «${id}» står to ganger`, hint: `den er allerede definert på linje ${earlierLine}` }),
   unknownIndicator: (id: string, hint: string) => ({ text: `ukjent indikator «${id}»`, hint: `${hint}` }),
   unknownRegion: (id: string, hint: string) => ({ text: `regionen «${id}» er ukjent`, hint: `${hint}` }),
-  leadingZero: (id: string) => `mente du «${id}»? (Excel fjerner nuller foran: formater kolonnen som tekst)`,
-  didYouMean: (id: string) => `mente du «${id}»?`,
+  // A hint inside the hint's parentheses: no parentheses of its own.
+  leadingZero: (id: string) => `${common.didYouMean(id).text} Excel fjerner nuller foran; formater kolonnen som tekst`,
   addToCatalogue: (catalogue: string) => `legg den inn i ${catalogue} først`,
   // What a cell must hold: the schemas' own messages (src/data/schemas.ts).
   expectDecimal: (example: string) => `skal være et tall med desimalpunktum (f.eks. ${example})`,
