@@ -39,6 +39,11 @@ export const data = defineMessages("data", {
   unknownRegion: (id: string, hint: string) => ({ text: `regionen «${id}» er ukjent`, hint: `${hint}` }),
   // A hint inside the hint's parentheses: no parentheses of its own.
   leadingZero: (id: string) => `${common.didYouMean(id).text} Excel fjerner nuller foran; formater kolonnen som tekst`,
+  /** An index against an average (or a derived indicator's denominator) of 0. */
+  indexAgainstZero: (at: { readonly indicator: string; readonly region: string; readonly year: number } | undefined) => ({
+    text: at ? `${at.indicator} for ${at.region} i ${at.year} er 0, og det kan ikke regnes indeks mot 0` : "et snitt er 0, og det kan ikke regnes indeks mot 0",
+    hint: "rett tallet i observations.csv, eller la verdien stå tom med en status hvis tallet ikke finnes",
+  }),
   addToCatalogue: (catalogue: string) => `legg den inn i ${catalogue} først`,
   // What a cell must hold: the schemas' own messages (src/data/schemas.ts).
   expectDecimal: (example: string) => `skal være et tall med desimalpunktum (f.eks. ${example})`,
