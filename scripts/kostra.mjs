@@ -82,12 +82,12 @@ if (!existsSync(join(outDir, "main.js"))) {
   try {
     await build(outDir);
   } catch (error) {
-    process.stderr.write(`intern feil: could not compile src/ with esbuild: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`intern feil: kan ikke kompilere src/ med esbuild: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
 }
 // Stack traces (--debug) name the TypeScript sources.
 process.setSourceMapsEnabled(true);
 const { exitCleanlyOnSignals, main } = await import(pathToFileURL(join(outDir, "main.js")).href);
-exitCleanlyOnSignals();
+exitCleanlyOnSignals(process.argv.slice(2));
 process.exitCode = await main(process.argv.slice(2), root, process.env);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Dataset } from "../data/dataset.js";
@@ -35,14 +35,43 @@ export function buildRecordJson(year: number, data: Dataset, builtAt: string): s
   return `${JSON.stringify({ year, builtAt, observations }, null, 1)}\n`;
 }
 
+/**
+ * The record of the document's last build, or undefined when it has none. A
+ * folder, an unreadable file or anything but a record where the record should
+ * be is a located error saying how to get a new one, never an internal error.
+ */
 export function readBuildRecord(outputDir: string, displayDir: string, outputName: string): BuildRecord | undefined {
   const file = join(outputDir, buildRecordName(outputName));
   if (!existsSync(file)) return undefined;
-  const parsed = recordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new ReportError(msg.changes.recordDamaged(), { location: { file: join(displayDir, buildRecordName(outputName)) } });
-  return {
-    year: parsed.data.year,
-    builtAt: parsed.data.builtAt,
-    observations: parsed.data.observations.map((row) => observationRow.parse(row)),
-  };
+  const location = { file: join(displayDir, buildRecordName(outputName)) };
+  if (!statSync(file).isFile()) throw new ReportError(msg.changes.recordNotAFile(), { location });
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ReportError(msg.changes.recordUnreadable(codeOf(error)), { location, cause: error });
+  }
+  const parsed = recordSchema.safeParse(parseJson(text));
+  if (!parsed.success) throw new ReportError(msg.changes.recordDamaged(), { location });
+  const observations: ObservationRow[] = [];
+  for (const row of parsed.data.observations) {
+    const read = observationRow.safeParse(row);
+    if (!read.success) throw new ReportError(msg.changes.recordDamaged(), { location });
+    observations.push(read.data);
+  }
+  return { year: parsed.data.year, builtAt: parsed.data.builtAt, observations };
+}
+
+/** The JSON value, or undefined for text that is not JSON (cut off, or something else saved under the name). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function codeOf(error: unknown): string {
+  const code: unknown = error instanceof Error ? Reflect.get(error, "code") : undefined;
+  return typeof code === "string" ? code : String(error);
 }

@@ -23,7 +23,8 @@ export async function renderChartSvg(spec: TopLevelSpec, altText: string): Promi
     const raw = await view.toSVG();
     const width = Number(/width="([\d.]+)"/.exec(raw)?.[1] ?? 0);
     const height = Number(/height="([\d.]+)"/.exec(raw)?.[1] ?? 0);
-    const svg = withoutInnerRoles(raw).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttribute(altText)}" focusable="false" `);
+    // A function, so `$&` or `$'` in a title or region name is text, not a replacement pattern.
+    const svg = withoutInnerRoles(raw).replace(/^<svg /, () => `<svg role="img" aria-label="${escapeAttribute(altText)}" focusable="false" `);
     return { svg, width, height };
   } finally {
     view.finalize();

@@ -4,6 +4,7 @@
  * run function that returns an exit code. One parser reads them all
  * (`main.ts`), so every command treats the same mistake the same way.
  */
+import type { Message } from "../messages/message.js";
 
 export interface OptionSpec {
   readonly type: "string" | "boolean";
@@ -33,9 +34,11 @@ export interface Command {
   readonly synopsis: string;
   readonly description: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
-  /** Positional arguments: how many at least and at most. */
+  /** Positional arguments: how many at least and at most, and what they are ("rapportåret, f.eks. 2025") for the message when one is missing. */
   readonly positionals: { readonly min: number; readonly max: number; readonly name: string };
   run(args: ParsedArgs, context: CommandContext): Promise<number>;
+  /** What Ctrl+C or SIGTERM during the command leaves behind (`args`: what followed the command's name); by default that no files are changed. */
+  readonly interrupted?: (signal: string, args: readonly string[]) => Message;
 }
 
 /** Exit codes, the same for every command. */

@@ -75,7 +75,7 @@ function parse(command: Command, argv: readonly string[]): ParsedArgs {
   const { values, positionals } = parsed;
   if (values.help !== true) {
     const { min, max } = command.positionals;
-    if (positionals.length < min) throw new ReportError(msg.cli.missingArgument(`npm run ${command.name} -- ${command.synopsis}`));
+    if (positionals.length < min) throw new ReportError(msg.cli.missingArgument(command.positionals.name, `npm run ${command.name} -- ${command.synopsis}`));
     if (positionals.length > max) throw new ReportError(msg.cli.unexpectedArgument(positionals[max]!, helpLine(command.name)));
   }
   return { values, positionals };
@@ -95,12 +95,17 @@ function parseErrorMessage(error: unknown, command: Command): Message {
   return msg.cli.badCommandLine(helpLine(command.name));
 }
 
-/** Ctrl+C or a scheduler's SIGTERM: undo what a build holds, then exit. */
-export function exitCleanlyOnSignals(): void {
+/**
+ * Ctrl+C or a scheduler's SIGTERM: undo what a build holds, then exit, saying
+ * what the interruption left (the command named first in `argv` knows: a
+ * distribution has sent some of its mail).
+ */
+export function exitCleanlyOnSignals(argv: readonly string[]): void {
+  const command = COMMANDS.find((c) => c.name === argv[0]);
   for (const [signal, code] of [["SIGINT", EXIT.interrupted], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
     process.once(signal, () => {
       runInterruptCleanups();
-      console.error(formatMessage(msg.cli.interrupted(signal)));
+      console.error(formatMessage(command?.interrupted?.(signal, argv.slice(1)) ?? msg.cli.interrupted(signal)));
       process.exit(code);
     });
   }

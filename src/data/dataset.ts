@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ReportError, suggest } from "../errors.js";
+import { didYouMean, ReportError } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import { readCsv, type Located } from "./csv.js";
 import {
@@ -130,8 +130,7 @@ function checkKnown(
 ): void {
   if (known.has(id)) return;
   // Excel drops the leading zero of 0301 (Oslo): 301 is not Bærum's 3201.
-  const close = suggest(id, known.keys());
-  const hint = /^\d{3}$/.test(id) && known.has(`0${id}`) ? msg.data.leadingZero(`0${id}`).text : close ? msg.data.didYouMean(close).text : msg.data.addToCatalogue(catalogue).text;
+  const hint = /^\d{3}$/.test(id) && known.has(`0${id}`) ? msg.data.leadingZero(`0${id}`).text : (didYouMean(id, known.keys()) ?? msg.data.addToCatalogue(catalogue).text);
   const message = what === "indicator" ? msg.data.unknownIndicator(id, hint) : msg.data.unknownRegion(id, hint);
   throw new ReportError(message, { location: { file: row.file, line: row.line, column } });
 }

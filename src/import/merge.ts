@@ -1,4 +1,5 @@
 import type { ObservationRow } from "../data/schemas.js";
+import { msg } from "../messages/catalogue.js";
 
 export interface ValueChange {
   readonly before: ObservationRow;
@@ -61,6 +62,5 @@ function sameValue(a: ObservationRow, b: ObservationRow): boolean {
 
 /** "13,9 (SSB 12362, foreløpig, oppdatert 2025-03-15)" — the value with where it came from. */
 export function describeProvenance(row: ObservationRow): string {
-  const parts = [row.source || "indikatorens kilde", row.release, row.updated ? `oppdatert ${row.updated.slice(0, 10)}` : "", row.basis === "tekst" ? "lest fra teksten" : ""].filter(Boolean);
-  return parts.join(", ");
+  return msg.importing.provenance(row.source, row.release, row.updated.slice(0, 10), row.basis === "tekst").text;
 }

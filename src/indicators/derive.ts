@@ -55,7 +55,7 @@ export function withDerivedIndicators(data: Dataset, derived: readonly DerivedDe
           indicator: definition.id,
           region: row.value.region,
           year: row.value.year,
-          value: indexAgainst(row.value.value, denominator),
+          value: indexAgainst(row.value.value, denominator, inputs[1]),
           status: "",
           source: "",
           // A value computed from a preliminary or reconstructed one is just as preliminary or reconstructed.

@@ -20,6 +20,10 @@ export const build = defineMessages("build", {
   chromium: (path: string, how: string) => `  chromium   ${path} (${how})`,
   prints: (count: number, fromLastBuild: boolean) =>
     `  utskrifter ${count} (sidetallene i innholdsfortegnelsen ${fromLastBuild ? "som i forrige bygg" : "funnet ved utskrift"})`,
+  // npm run report's own lines (src/cli/commands/report.ts).
+  making: (file: string) => `Lager ${file}`,
+  wrote: (file: string) => `Skrev ${file}`,
+  finished: (seconds: string, pages: number | undefined) => `Ferdig på ${seconds} s${pages !== undefined ? ` (PDF: ${pages} sider)` : ""}`,
   cachePruned: (count: number, days: number, folder: string) =>
     `  hurtiglager ${count} oppføring(er) som ingen bygg har brukt på ${days} dager, slettet fra ${folder}/`,
 });

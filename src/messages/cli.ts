@@ -17,7 +17,7 @@ export const cli = defineMessages("cli", {
   optionNeedsValue: (option: string, help: string) => ({ text: `valget «${option}» trenger en verdi`, hint: `se ${help}` }),
   optionTakesNoValue: (option: string, help: string) => ({ text: `valget «${option}» tar ingen verdi`, hint: `se ${help}` }),
   badCommandLine: (help: string) => ({ text: "kommandolinjen kan ikke leses", hint: `se ${help}` }),
-  missingArgument: (example: string) => ({ text: "mangler et argument", hint: `skriv ${example}` }),
+  missingArgument: (what: string, example: string) => ({ text: `mangler ${what}`, hint: `skriv ${example}` }),
   unexpectedArgument: (argument: string, help: string) => ({ text: `uventet argument «${argument}»`, hint: `se ${help}` }),
 
   whichYear: (example: string) => ({ text: "hvilket år?", hint: `skriv rapportåret, f.eks. ${example}` }),

@@ -1,3 +1,4 @@
+import { common } from "./common.js";
 import { defineMessages } from "./message.js";
 
 const UTF8_HINT = "lagre den som UTF-8 (i Excel: «CSV UTF-8 (kommadelt)»; i Notisblokk: Lagre som → Koding UTF-8)";
@@ -36,8 +37,13 @@ export const data = defineMessages("data", {
   duplicateId: (id: string, earlierLine: number) => ({ text: `id-en «${id}» står to ganger`, hint: `den er allerede definert på linje ${earlierLine}` }),
   unknownIndicator: (id: string, hint: string) => ({ text: `ukjent indikator «${id}»`, hint: `${hint}` }),
   unknownRegion: (id: string, hint: string) => ({ text: `regionen «${id}» er ukjent`, hint: `${hint}` }),
-  leadingZero: (id: string) => `mente du «${id}»? (Excel fjerner nuller foran: formater kolonnen som tekst)`,
-  didYouMean: (id: string) => `mente du «${id}»?`,
+  // A hint inside the hint's parentheses: no parentheses of its own.
+  leadingZero: (id: string) => `${common.didYouMean(id).text} Excel fjerner nuller foran; formater kolonnen som tekst`,
+  /** An index against an average (or a derived indicator's denominator) of 0. */
+  indexAgainstZero: (at: { readonly indicator: string; readonly region: string; readonly year: number } | undefined) => ({
+    text: at ? `${at.indicator} for ${at.region} i ${at.year} er 0, og det kan ikke regnes indeks mot 0` : "et snitt er 0, og det kan ikke regnes indeks mot 0",
+    hint: "rett tallet i observations.csv, eller la verdien stå tom med en status hvis tallet ikke finnes",
+  }),
   addToCatalogue: (catalogue: string) => `legg den inn i ${catalogue} først`,
   // What a cell must hold: the schemas' own messages (src/data/schemas.ts).
   expectDecimal: (example: string) => `skal være et tall med desimalpunktum (f.eks. ${example})`,

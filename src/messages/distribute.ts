@@ -147,6 +147,10 @@ export const distribute = defineMessages("distribute", {
     text: `låsen ${lockFile} kan ikke leses, så det er uklart om en annen utsending pågår`,
     hint: `hvis ingen utsending går nå, kan du slette ${lockFile} og kjøre igjen`,
   }),
+  interrupted: (signal: string, yearFolder: string) => ({
+    text: `avbrutt (${signal}): e-post som alt var sendt eller lagt i ${yearFolder}/outbox/, står i ${yearFolder}/sent-log.jsonl; resten er ikke sendt`,
+    hint: "kjør samme kommando igjen for å sende til resten; de som har fått e-posten, får den ikke på nytt",
+  }),
   staleLock: (pid: number, started: string) => `en tidligere utsending (prosess ${pid}, startet ${started}) ble avbrutt uten å rydde opp; tar over låsen`,
 
   // The command (src/cli/commands/distribute.ts).

@@ -18,6 +18,9 @@ export const importing = defineMessages("importing", {
   badSeconds: (source: string, text: string) => ({ text: `${source}: «${text}» er ikke et antall sekunder`, hint: "gi et tall over null, for eksempel 60 eller 1,5" }),
   noSsbTable: () => ({ text: "ingen indikator nevner en SSB-tabell", hint: "gi indikatorene ssb_table og ssb_contents (se README «Tall fra SSB»)" }),
   saved: (file: string) => `Lagret ${file}`,
+  /** Where a value came from, in the change lists: "SSB 12362, foreløpig, oppdatert 2025-03-15". */
+  provenance: (source: string, release: string, updated: string, readFromText: boolean) =>
+    [source || "indikatorens kilde", release, updated ? `oppdatert ${updated}` : "", readFromText ? "lest fra teksten" : ""].filter(Boolean).join(", "),
   fetchProgress: (table: string, part: number, parts: number, cells: number) => `ssb ${table} ${part}/${parts}: ${cells} celler`,
 
   // Fetching from SSB.

@@ -34,6 +34,10 @@ export const render = defineMessages("render", {
     text: `Chromium stoppet uventet (${how}) mens PDF-en ble laget`,
     hint: "bygg på nytt; skjer det igjen, se etter lite minne eller noe som stopper Chromium. Forrige filer er urørt",
   }),
+  wordOutOfMemory: () => ({
+    text: "Word-filen fikk ikke plass i minnet Node har til rådighet",
+    hint: "gi Node mer minne (f.eks. NODE_OPTIONS=--max-old-space-size=4096 npm run report -- 2025), eller lag bare PDF med --format pdf; forrige filer er urørt",
+  }),
   chromiumSignal: (signal: string) => `signal ${signal}`,
   chromiumExitCode: (code: number) => `avslutningskode ${code}`,
   /** `code`: the file system's error code (EACCES …); an unknown one is shown by `detail`. */

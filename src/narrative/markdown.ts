@@ -3,7 +3,9 @@ import type { Nodes, PhrasingContent, Root, RootContent, Text } from "mdast";
 import { ReportError } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import type { Block, Inline } from "../types/model.js";
+import { MAX_LIST_DEPTH } from "../types/lists.js";
 import { listBlock } from "./markdownLists.js";
+import { refuseRunawayNesting } from "./nestingGuard.js";
 
 /** Where the definition's exhibit (chart and/or table) goes in the text. */
 export interface ExhibitMarker {
@@ -34,6 +36,7 @@ export const MAX_NESTING = 32;
  * exhibit with that id. Headings in commentary are sub-headings (level 3).
  */
 export function markdownToBlocks(body: string, file: string, lineOffset: number, idPrefix: string): NarrativeItem[] {
+  refuseRunawayNesting(body, file, lineOffset, { nesting: MAX_NESTING, listDepth: MAX_LIST_DEPTH });
   const tree = fromMarkdown(body);
   rejectDeepNesting(tree, file, lineOffset);
   const items: NarrativeItem[] = [];
@@ -123,18 +126,22 @@ function plainText(nodes: readonly PhrasingContent[]): string {
     .replace(/\s*\n\s*/g, " ");
 }
 
-/** Walks the tree without recursion and refuses it, at the first node too deep, if it nests more than MAX_NESTING levels. */
+/**
+ * Walks the tree without recursion and refuses it at the first node too deep:
+ * more than MAX_NESTING levels, or a list more than MAX_LIST_DEPTH lists deep
+ * (the message markdownLists.ts gives, found here before a deep list reaches
+ * MAX_NESTING).
+ */
 function rejectDeepNesting(tree: Root, file: string, lineOffset: number): void {
   // Children pushed last-first, so they are visited in reading order and the error names the first place too deep.
-  const stack: [Nodes, number][] = tree.children.map((node): [Nodes, number] => [node, 1]).reverse();
+  const stack: [Nodes, number, number][] = tree.children.map((node): [Nodes, number, number] => [node, 1, 0]).reverse();
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const [node, depth] = next;
-    if (depth > MAX_NESTING) {
-      const start = node.position?.start;
-      throw new ReportError(msg.narrative.nestedTooDeep(MAX_NESTING), { location: { file, line: (start?.line ?? 1) + lineOffset, ...(start ? { column: start.column } : {}) } });
-    }
-    // Lists are not counted: listBlock refuses more than MAX_LIST_DEPTH levels with a message about lists.
-    const deeper = node.type === "list" || node.type === "listItem" ? depth : depth + 1;
-    if ("children" in node) for (const child of [...node.children].reverse()) stack.push([child, deeper]);
+    const [node, depth, enclosingLists] = next;
+    const lists = enclosingLists + (node.type === "list" ? 1 : 0);
+    const start = node.position?.start;
+    const location = { file, line: (start?.line ?? 1) + lineOffset, ...(start ? { column: start.column } : {}) };
+    if (depth > MAX_NESTING) throw new ReportError(msg.narrative.nestedTooDeep(MAX_NESTING), { location });
+    if (lists > MAX_LIST_DEPTH) throw new ReportError(msg.lists.tooDeep(lists, MAX_LIST_DEPTH), { location });
+    if ("children" in node) for (const child of [...node.children].reverse()) stack.push([child, depth + 1, lists]);
   }
 }

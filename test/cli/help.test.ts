@@ -45,9 +45,16 @@ describe("npm run kostra -- --help", () => {
   });
 
   it("a mistake in a command's arguments is Norwegian too", () => {
-    expect(kostra(["check"]).stderr.trim()).toBe("feil: mangler et argument (skriv npm run check -- <år> [--document <navn>])");
+    expect(kostra(["check"]).stderr.trim()).toBe("feil: mangler rapportåret, f.eks. 2025 (skriv npm run check -- <år> [--document <navn>])");
     expect(kostra(["check", "2025", "--documnet", "x"]).stderr.trim()).toBe("feil: ukjent valg «--documnet» (mente du «--document»? Se npm run check -- --help)");
     expect(kostra(["check", "25"]).stderr.trim()).toBe("feil: «25» er ikke et årstall (skriv rapportåret med fire sifre, f.eks. npm run check -- 2025)");
     expect(kostra(["check", "2025", "2026"]).stderr.trim()).toBe("feil: uventet argument «2026» (se npm run check -- --help)");
+  });
+
+  // Issue 20: the commands' positional arguments were described in English ("the report year, e.g. 2025").
+  it("a missing argument is named, in Norwegian, for every command", () => {
+    expect(kostra(["import"]).stderr.trim()).toMatch(/^feil: mangler én eller flere filer lagret fra SSB, f\.eks\. 12134\.json \(skriv npm run import -- <fil>… /);
+    expect(kostra(["fetch"]).stderr.trim()).toMatch(/^feil: mangler rapportåret, f\.eks\. 2025 \(skriv npm run fetch -- <år>/);
+    for (const command of COMMANDS) expect(command.positionals.name, command.name).not.toMatch(/\b(the|a|an|one|or|more|files?|saved|from|report|year|new|e\.g\.)\b/i);
   });
 });

@@ -121,6 +121,9 @@ describe("one distribution at a time (issue 21.5)", () => {
     first.child.kill("SIGTERM");
     const result = await first.done;
     expect(result.status).toBe(143);
+    // Issue 20: not the other commands' "no files changed": the sent-log has grown.
+    expect(result.stderr).toMatch(/^avbrutt \(SIGTERM\): e-post som alt var sendt .* står i output\/2025\/sent-log\.jsonl; resten er ikke sendt \(kjør samme kommando igjen/m);
+    expect(result.stderr).not.toContain("ingen filer er endret");
     expect(existsSync(lockFile(root))).toBe(false);
     const logged = sentLog(root).length;
     expect(logged).toBeGreaterThan(0);

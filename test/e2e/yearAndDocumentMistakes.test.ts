@@ -56,7 +56,7 @@ describe("new-year and documents, past the happy path", () => {
     const root = scratchProject();
     const file = join(root, "data", "2025", "observations.csv");
     writeFileSync(file, readFileSync(file, "utf8").replace(/^(elever-per-skole),0301,/m, "$1,301,"));
-    expect(cli(root, "check", ["2025"]).stdout).toContain("regionen «301» er ukjent (mente du «0301»? (Excel fjerner nuller foran: formater kolonnen som tekst))");
+    expect(cli(root, "check", ["2025"]).stdout).toContain("regionen «301» er ukjent (mente du «0301»? Excel fjerner nuller foran; formater kolonnen som tekst)");
     const missing = cli(root, "import", ["x.json", "--year"]);
     expect(missing.stderr).toContain("feil: valget «--year» trenger en verdi");
   });

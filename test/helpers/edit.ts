@@ -7,5 +7,6 @@ export function replaceInFile(root: string, path: string, from: string, to: stri
   const text = readFileSync(file, "utf8");
   const count = text.split(from).length - 1;
   if (count !== 1) throw new Error(`expected "${from}" once in ${path}, found it ${count} times`);
-  writeFileSync(file, text.replace(from, to));
+  // A function, so a `$&` or `$'` in `to` is written as it stands.
+  writeFileSync(file, text.replace(from, () => to));
 }

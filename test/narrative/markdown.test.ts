@@ -1,6 +1,11 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { markdownToBlocks, MAX_NESTING } from "../../src/narrative/markdown.js";
+import { refuseRunawayNesting } from "../../src/narrative/nestingGuard.js";
+import { MAX_LIST_DEPTH } from "../../src/types/lists.js";
 import { errorOf } from "../helpers/errors.js";
+import { REPO } from "../helpers/project.js";
 
 const blocks = (body: string) => markdownToBlocks(body, "data/2025/commentary/01-tekst.md", 4, "tekst");
 
@@ -29,6 +34,59 @@ describe("commentary nested too deep", () => {
     const error = errorOf(() => blocks(`Tekst\n\n${"*".repeat(6000)}x${"*".repeat(6000)}`));
     expect(error.id).toBe("narrative.nestedTooDeep");
     expect(error.location).toMatchObject({ file: "data/2025/commentary/01-tekst.md", line: 7 });
+  });
+});
+
+// Issue 20: these took the parser from five seconds (the list) to three minutes (the emphasis) before the check on its
+// tree could refuse them; the look at the text before parsing refuses them with the same located messages. Without
+// it, each of these runs past the test's time limit.
+describe("commentary nested far too deep is refused before parsing", () => {
+  const DEEP = 20_000;
+  it.each([
+    ["emphasis", `${"*".repeat(DEEP)}x${"*".repeat(DEEP)}`, 1],
+    ["emphasis of both marks, a word at each level", `${"*a _a ".repeat(DEEP / 2)}x${" a_ a*".repeat(DEEP / 2)}`, 1],
+    ["quotes", `${"> ".repeat(DEEP)}x`, 2 * MAX_NESTING + 1],
+    ["brackets", `${"[".repeat(DEEP)}x${"](https://ssb.no)".repeat(DEEP)}`, MAX_NESTING + 1],
+  ])("%s, 20 000 deep: the nesting error at its line and column", (_, deep, column) => {
+    const error = errorOf(() => blocks(`Tekst\n\n${deep}`));
+    expect(error.id).toBe("narrative.nestedTooDeep");
+    expect(error.location).toEqual({ file: "data/2025/commentary/01-tekst.md", line: 7, column });
+    expect(error.format()).toMatch(/^data\/2025\/commentary\/01-tekst\.md:7:\d+: teksten er nøstet i mer enn 32 nivåer/);
+  });
+
+  it("a list 20 000 levels deep, on lines of their own or all on one: the list error at the first level too deep", () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `${"  ".repeat(i)}- nivå ${i + 1}`).join("\n");
+    const onLines = errorOf(() => blocks(lines));
+    expect(onLines.id).toBe("lists.tooDeep");
+    expect(onLines.location).toEqual({ file: "data/2025/commentary/01-tekst.md", line: MAX_LIST_DEPTH + 5, column: 2 * MAX_LIST_DEPTH + 1 });
+    const onOneLine = errorOf(() => blocks(`${"- ".repeat(DEEP)}x`));
+    expect(onOneLine.id).toBe("lists.tooDeep");
+    expect(onOneLine.format()).toMatch(/^data\/2025\/commentary\/01-tekst\.md:5:9: listen ligger 5 nivåer inne i andre lister/);
+  });
+
+  it("leaves ordinary Markdown alone: bold, rules of *, - and _, tables, code, unclosed marks", () => {
+    const ordinary = [
+      "**fet**, *kursiv*, ***begge*** og __fet__ i_midten_av ord.",
+      "***",
+      "---",
+      "*".repeat(80),
+      "- * * *",
+      "| kommune | andel |\n|---|---|\n| Bærum | 12,3 |",
+      "Regnestykket 2 * 3 * 4 og *en stjerne uten slutt, [en klamme uten slutt.",
+      `\`${"*".repeat(200)}\` i kode`,
+    ].join("\n\n");
+    expect(() => refuseRunawayNesting(ordinary, "tekst.md", 0, { nesting: MAX_NESTING, listDepth: MAX_LIST_DEPTH })).not.toThrow();
+    expect(blocks(ordinary)).toHaveLength(5);
+  });
+
+  it("leaves the real commentary alone", () => {
+    const folders = ["data/2025/commentary", "data/2020/commentary"].map((folder) => join(REPO, folder));
+    const files = folders.flatMap((folder) => readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md")).map((name) => join(folder, name)));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      // Twice as strict as the real limits, so a guard that read the commentary as nested would show here first.
+      expect(() => refuseRunawayNesting(readFileSync(file, "utf8"), file, 0, { nesting: MAX_NESTING / 2, listDepth: MAX_LIST_DEPTH / 2 })).not.toThrow();
+    }
   });
 });
 

@@ -1,8 +1,11 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderDocx } from "../../src/render/docx/renderDocx.js";
 import { renderDocxInWorker } from "../../src/render/docx/renderInWorker.js";
 import type { DocumentModel } from "../../src/types/model.js";
 import { openDocx } from "../helpers/docx.js";
+import { REPO } from "../helpers/project.js";
 
 /** Word made in a worker thread (while Chromium prints) is the Word made in the main thread. */
 const model: DocumentModel = {
@@ -60,5 +63,17 @@ describe("renderDocxInWorker", () => {
     const rendering = renderDocxInWorker(model, stop.signal);
     stop.abort(new Error("the PDF failed"));
     await expect(rendering).rejects.toThrow("the PDF failed");
+  });
+
+  // Issue 21: a document too big for the memory Node has was «intern feil: Worker terminated due to reaching memory limit».
+  it("says in Norwegian what to do when the worker runs out of memory", () => {
+    const script = `
+      const { renderDocxInWorker } = await import(${JSON.stringify(join(REPO, "src", "render", "docx", "renderInWorker.ts"))});
+      const blocks = Array.from({ length: 40000 }, (_, i) => ({ type: "paragraph", children: [{ type: "text", text: "Avsnitt " + i + " om elever i grunnskolen." }] }));
+      const model = { lang: "nb", title: "T", organisation: "K", year: 2025, toc: [], chapters: [{ id: "a", title: "A", blocks }] };
+      try { await renderDocxInWorker(model); console.log("laget"); } catch (error) { console.log(error.id, error.message, "(" + error.hint + ")"); }`;
+    const child = spawnSync(process.execPath, ["--max-old-space-size=48", "--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO, encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(child.stdout.trim()).toMatch(/^render\.wordOutOfMemory Word-filen fikk ikke plass i minnet .*\(gi Node mer minne .*--format pdf/);
   });
 });

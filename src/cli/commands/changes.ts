@@ -7,7 +7,7 @@ import { yearArgument } from "../year.js";
 export const changesCommand: Command = {
   name: "changes",
   synopsis: "<år> [--document <navn>]",
-  description: `Sammenligner dataene den siste rapporten ble laget av (output/<år>/build-record.json,
+  description: `Sammenligner dataene den siste rapporten ble laget av (output/<år>/<dokument>-<år>.build-record.json,
 skrevet ved hver bygging) med dagens: hver verdi som er endret, og hver setning i
 kommentarene som nå viser et annet tall, med fil:linje – listen redaktørene skal lese på nytt.`,
   options: { document: DOCUMENT_OPTION },

@@ -43,6 +43,8 @@ kan gå om gangen (output/<år>/distribute.lock); en til stopper med en melding 
     printSummary(outcomes, out);
     return outcomes.some((o) => o.status === "failed") ? EXIT.userError : EXIT.done;
   },
+  // Mail already accepted stays sent, and is in the sent-log: not "no files changed".
+  interrupted: (signal, args) => msg.distribute.interrupted(signal, `output/${args.find((arg) => /^\d{4}$/.test(arg)) ?? "<år>"}`),
 };
 
 const STATUS: Readonly<Record<Outcome["status"], () => string>> = {

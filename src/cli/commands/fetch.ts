@@ -20,7 +20,7 @@ følges bare innenfor den adressens vert. Frister: SSB_CONNECT_TIMEOUT og SSB_TI
     timeout: { type: "string", value: "<sek>", describe: "lengste tid for hele svaret på én spørring (standard 60, eller SSB_TIMEOUT)" },
     "connect-timeout": { type: "string", value: "<sek>", describe: "lengste tid for å få kontakt med SSB (standard 15, eller SSB_CONNECT_TIMEOUT)" },
   },
-  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  positionals: { min: 1, max: 1, name: "rapportåret, f.eks. 2025" },
   async run(args, { root, env, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { loadDefinition } = await import("../../config/loadDefinition.js");

@@ -21,7 +21,7 @@ SSBs oppdateringstid, importdato og om den er foreløpig eller endelig (fra dato
     final: { type: "boolean", describe: "merk tallene som endelige" },
     allow: { type: "string", multiple: true, value: "<gammel>=<ny>", describe: "ta med en sammenslått kommune, f.eks. --allow 0220=3025" },
   },
-  positionals: { min: 1, max: 100, name: "one or more files saved from SSB" },
+  positionals: { min: 1, max: 100, name: "én eller flere filer lagret fra SSB, f.eks. 12134.json" },
   async run(args, { root, env, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { printChanges } = await import("../printChanges.js");

@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { ReportError, suggest } from "../../errors.js";
+import { formatNumber } from "../../format/norwegian.js";
 import { msg } from "../../messages/catalogue.js";
 import { FORMATS, RENDERERS, type Format } from "../../render/formats.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
@@ -16,7 +17,7 @@ ellers står forrige sett urørt.`,
     document: DOCUMENT_OPTION,
     format: { type: "string", value: "<liste>", describe: `hvilke filer: ${FORMATS.join(",")} (standard: alle)` },
   },
-  positionals: { min: 1, max: 1, name: "the report year, e.g. 2025" },
+  positionals: { min: 1, max: 1, name: "rapportåret, f.eks. 2025" },
   async run(args, { root, out }) {
     // Loaded when the command runs: --help and the other commands do not pay for them.
     const { buildReport, outputName, projectPaths } = await import("../../pipeline.js");
@@ -24,11 +25,10 @@ ellers står forrige sett urørt.`,
     const formats = parseFormats(args.values.format, FORMATS);
     const started = performance.now();
     const document = documentOf(args);
-    out(`Lager ${outputName(projectPaths(root), year, document)}`);
+    out(msg.build.making(outputName(projectPaths(root), year, document)).text);
     const outputs = await buildReport(projectPaths(root), year, { log: out, now: () => performance.now() }, formats, document);
-    for (const file of Object.values(outputs.files)) out(`Skrev ${relative(root, file)}`);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    out(`Ferdig på ${seconds} s${outputs.pages !== undefined ? ` (PDF: ${outputs.pages} sider)` : ""}`);
+    for (const file of Object.values(outputs.files)) out(msg.build.wrote(relative(root, file)).text);
+    out(msg.build.finished(formatNumber((performance.now() - started) / 1000, 1), outputs.pages).text);
     return EXIT.done;
   },
 };

@@ -35,7 +35,7 @@ export const profile = defineExhibitKind({
     const points = indicators.flatMap((indicator) => {
       const own = data.value(indicator.id, municipality, year);
       const avg = data.value(indicator.id, average, year);
-      return own === undefined || avg === undefined ? [] : [{ indicator, own, avg, index: indexAgainst(own, avg) }];
+      return own === undefined || avg === undefined ? [] : [{ indicator, own, avg, index: indexAgainst(own, avg, data.observation(indicator.id, average, year)) }];
     });
     const left = indicators.filter((i) => !points.some((p) => p.indicator === i));
     const averageName = regionName(context, average);

@@ -8,11 +8,13 @@ import type { WorkerReply } from "./renderInWorker.js";
  * as workerData (plain data, structured-cloned), the .docx goes back as bytes.
  */
 const port = parentPort;
+// A developer's mistake, not a user's: main.ts shows it as «intern feil».
 if (!port) throw new Error("docxWorker.ts runs only as a worker thread");
 try {
   const { model, options } = workerData as { model: FigureModel; options: DocxOptions };
   const docx = await renderDocx(model, options);
   port.postMessage({ docx: new Uint8Array(docx.buffer, docx.byteOffset, docx.byteLength) } satisfies WorkerReply);
 } catch (error) {
-  port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
+  const failure = error instanceof Error ? { message: `${error.name}: ${error.message}`, stack: error.stack ?? error.message } : { message: String(error), stack: String(error) };
+  port.postMessage({ error: failure } satisfies WorkerReply);
 }

@@ -3,11 +3,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { ReportError } from "../../errors.js";
+import { msg } from "../../messages/catalogue.js";
 import type { ChartFigure, FigureModel } from "../../types/model.js";
 import type { DocxOptions } from "./renderDocx.js";
 
-/** What docxWorker.ts posts back: the file, or the error's stack. */
-export type WorkerReply = { readonly docx: Uint8Array } | { readonly error: string };
+/** What docxWorker.ts posts back: the file, or the error (its first line, and its stack for --debug). */
+export type WorkerReply = { readonly docx: Uint8Array } | { readonly error: { readonly message: string; readonly stack: string } };
 
 /**
  * renderDocx in a worker thread, so the Word file (its page-number estimate
@@ -36,13 +38,29 @@ export function renderDocxInWorker(model: FigureModel, signal?: AbortSignal, opt
     worker.once("message", (reply: WorkerReply) =>
       settle(() => {
         if ("docx" in reply) resolve(Buffer.from(reply.docx.buffer, reply.docx.byteOffset, reply.docx.byteLength));
-        else reject(new Error(`Word rendering failed: ${reply.error}`));
+        else reject(workerFailure(reply.error));
         void worker.terminate();
       }),
     );
-    worker.once("error", (error) => settle(() => reject(error)));
+    worker.once("error", (error) => settle(() => reject(codeOf(error) === "ERR_WORKER_OUT_OF_MEMORY" ? new ReportError(msg.render.wordOutOfMemory(), { cause: error }) : error)));
     worker.once("exit", (code) => settle(() => reject(new Error(`the Word worker stopped (exit code ${code}) without a result`))));
   });
+}
+
+/**
+ * An error in renderDocx is the program's, not the user's (the model it reads
+ * is checked before): main.ts shows its first line as «intern feil», and the
+ * worker's stack with --debug.
+ */
+function workerFailure(error: { readonly message: string; readonly stack: string }): Error {
+  const failure = new Error(`Word rendering failed: ${error.message}`);
+  failure.stack = `${failure.message}\n(in the Word worker) ${error.stack}`;
+  return failure;
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code: unknown = error instanceof Error ? Reflect.get(error, "code") : undefined;
+  return typeof code === "string" ? code : undefined;
 }
 
 /** `.ts` when this file runs from source (tsx, vitest), `.js` when compiled. */

@@ -28,8 +28,8 @@ import { readCacheEntry, writeCacheEntry } from "../../output/cacheEntries.js";
  * page, or restarts or reformats its numbering, or pages with headers of
  * their own for even pages, where a chapter's layout depends on where it
  * starts), or when no section can be replaced, the whole document is laid out
- * as before. Lists are no such dependence: renderDocx.ts gives every numbered
- * list its own instance, so none numbers on from an earlier chapter.
+ * as before. Lists are no such dependence: list.ts gives every numbered list
+ * its own instance, so none numbers on from an earlier chapter.
  */
 export interface SectionPagesOptions {
   /** docx/layout's estimator, as configured (fonts, guessing). */
