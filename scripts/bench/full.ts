@@ -193,7 +193,7 @@ try {
     rebuild: { ...rebuild, edited },
     startupMs: startups.map((r) => r.wallMs),
     importMs: imports.map((r) => r.wallMs),
-    check: checks.map((c) => ({ wallMs: c.wallMs, reportedMs: Number(/in (\d+) ms/.exec(c.stdout)?.[1] ?? NaN), nodePeakRssMb: c.nodePeakRssMb })),
+    check: checks.map((c) => ({ wallMs: c.wallMs, reportedMs: Number(/på (\d+) ms/.exec(c.stdout)?.[1] ?? NaN), nodePeakRssMb: c.nodePeakRssMb })),
     double,
     claims,
     repo2025: { product: real2025, bare: realBare, htmlBuild: real.htmlBuild },
