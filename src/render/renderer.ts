@@ -15,6 +15,8 @@ export interface Renderer<F extends string = string> {
   readonly format: F;
   /** What the format says it is, for help texts ("PDF (skrevet ut av Chromium)"). */
   readonly describe: string;
+  /** Where its files go, for help texts, when not `output/<år>/<dokument>-<år>.<format>` ("output/<år>/web/"). */
+  readonly target?: string;
   /** "drawings": finish reads the charts as SVG (job.drawn()); "figures": the charts' data is enough. */
   readonly needs: "figures" | "drawings";
   /** The file can go out by mail (distribute). */

@@ -3,6 +3,7 @@ import { ReportError, suggest } from "../../errors.js";
 import { formatNumber } from "../../format/norwegian.js";
 import { msg } from "../../messages/catalogue.js";
 import { FORMATS, RENDERERS, type Format } from "../../render/formats.js";
+import type { Renderer } from "../../render/renderer.js";
 import { DOCUMENT_OPTION, EXIT, documentOf, type Command } from "../command.js";
 import { yearArgument } from "../year.js";
 
@@ -10,7 +11,7 @@ export const reportCommand: Command = {
   name: "report",
   synopsis: `<år> [--document <navn>] [--format ${FORMATS.join(",")}]`,
   description: `Lager årets dokument fra data/<år>/ (standard: KOSTRA-analysen) og skriver
-${RENDERERS.map((renderer) => `  ${`output/<år>/<dokument>-<år>.${renderer.format}`.padEnd(34)} ${renderer.describe}`).join("\n")}
+${RENDERERS.map((renderer: Renderer) => `  ${(renderer.target ?? `output/<år>/<dokument>-<år>.${renderer.format}`).padEnd(34)} ${renderer.describe}`).join("\n")}
 f.eks. output/2025/kostra-analyse-2025.pdf. Filene skrives bare når alt har lyktes;
 ellers står forrige sett urørt.`,
   options: {

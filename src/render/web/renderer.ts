@@ -17,7 +17,8 @@ const DOCUMENTS = [
  */
 export const webRenderer = {
   format: "web",
-  describe: "nettutgaven: en mappe web/ med én side per kapittel og tallene til nedlasting",
+  describe: "nettutgaven: én side per kapittel og tallene til nedlasting",
+  target: "output/<år>/web/",
   needs: "drawings",
   attachable: false,
   start: async (job) => ({
