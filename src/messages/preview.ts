@@ -36,6 +36,7 @@ Knappen «Lag PDF og Word» lager filene i output/<år>/. Ctrl+C avslutter.`,
   pageTitle: () => "Forhåndsvisning",
   banner: () => "Rapporten kunne ikke bygges – rett feilen, så oppdateres siden av seg selv:",
   buildButton: () => "Lag PDF og Word",
+  webLink: () => "Se nettutgaven",
   building: () => "Lager PDF og Word …",
   buildError: () => "Feil:",
 });

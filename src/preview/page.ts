@@ -40,7 +40,7 @@ const STYLE = `
 export function previewPage(reportHtml: string | undefined, error: string | undefined, version: number): string {
   const banner = error ? `<pre id="preview-error" role="alert"><strong>${escapeHtml(msg.preview.banner().text)}</strong>${escapeHtml(error)}</pre>` : "";
   const status = `<span id="preview-status" data-building="${escapeHtml(msg.preview.building().text)}" data-failed="${escapeHtml(msg.preview.buildError().text)}"></span>`;
-  const bar = `<div id="preview-bar"><button id="preview-build" type="button">${escapeHtml(msg.preview.buildButton().text)}</button>${status}</div>`;
+  const bar = `<div id="preview-bar"><button id="preview-build" type="button">${escapeHtml(msg.preview.buildButton().text)}</button> <a id="preview-web" href="/web/">${escapeHtml(msg.preview.webLink().text)}</a>${status}</div>`;
   const script = `<script src="/preview.js" data-version="${version}"></script>`;
   const empty = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${escapeHtml(msg.preview.pageTitle().text)}</title></head><body></body></html>`;
   // The report's own policy allows no script at all; the server's header (PREVIEW_POLICY) takes its place.
