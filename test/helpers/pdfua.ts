@@ -78,7 +78,7 @@ export async function readPdfUa(bytes: Uint8Array): Promise<PdfUaFacts> {
 
   const metadata = catalog.get(PDFName.of("Metadata"));
   const stream = metadata instanceof PDFRef ? context.lookup(metadata) : undefined;
-  const xmp = stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString("utf8") : undefined;
+  const xmp = stream instanceof PDFRawStream ? new TextDecoder("utf-8", { fatal: true }).decode(decodePDFRawStream(stream).decode()) : undefined;
   const preferences = lookupDict(catalog.get(PDFName.of("ViewerPreferences")));
   const display = preferences?.get(PDFName.of("DisplayDocTitle"));
 

@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from "node:zlib";
-import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 import type { DocumentModel, Inline } from "../../types/model.js";
 import { listInlines } from "../../types/lists.js";
 import { markUntaggedAsArtifacts } from "./artifacts.js";
@@ -32,12 +32,16 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
   const producer = doc.getProducer() ?? "Chromium";
 
   context.header = PDFHeader.forVersion(1, 7);
-  const metadata = context.stream(xmpPacket({ title: facts.title, language: facts.language, creator: facts.creator, producer }), {
+  // Bytes, never a string: pdf-lib writes a string one byte per UTF-16 code unit, so the BOM and "æ"
+  // would not be UTF-8 and a validator would read no XMP at all (Matterhorn 06-001).
+  const xmp = new TextEncoder().encode(xmpPacket({ title: facts.title, language: facts.language, creator: facts.creator, producer }));
+  const metadata = context.stream(xmp, {
     Type: "Metadata",
     Subtype: "XML",
   });
   catalog.set(PDFName.of("Metadata"), context.register(metadata));
-  if (!catalog.has(PDFName.of("Lang"))) catalog.set(PDFName.of("Lang"), PDFString.of(facts.language));
+  // A BCP 47 tag is ASCII; anything else goes in as a UTF-16 text string, never as raw UTF-16 code units.
+  if (!catalog.has(PDFName.of("Lang"))) catalog.set(PDFName.of("Lang"), /^[\x20-\x7e]*$/.test(facts.language) ? PDFString.of(facts.language) : PDFHexString.fromText(facts.language));
   // Also sets ViewerPreferences /DisplayDocTitle (Matterhorn 07-001).
   doc.setTitle(facts.title, { showInWindowTitleBar: true });
   doc.setAuthor(facts.creator);
