@@ -1,7 +1,13 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runReport, scratchProject } from "../helpers/project.js";
+import { buildModel, projectPaths } from "../../src/pipeline.js";
+import type { DocumentModel } from "../../src/types/model.js";
+import { openDocx, type DocxParts } from "../helpers/docx.js";
+import { REPO, runReport, scratchProject } from "../helpers/project.js";
+import { tempFolder } from "../helpers/temp.js";
 import { strictUtf8, xmpBytes, xpath } from "../helpers/strictPdf.js";
 
 /**
@@ -16,6 +22,10 @@ interface Built {
   readonly pdf: Uint8Array;
   readonly docx: Uint8Array;
   readonly html: string;
+  readonly parts: DocxParts;
+  readonly model: DocumentModel;
+  /** The .docx as LibreOffice reads it, saved as XHTML (its headings are h1–h6). */
+  readonly libreOfficeHtml: string;
 }
 
 const REPORTS = [
@@ -25,23 +35,62 @@ const REPORTS = [
 
 const built = new Map<string, Built>();
 
-beforeAll(() => {
+beforeAll(async () => {
   const root = scratchProject();
   for (const report of REPORTS) {
     const result = runReport([report.year, "--root", root]);
     if (result.status !== 0) throw new Error(`report ${report.year} failed: ${result.stderr}`);
     const dir = join(root, "output", report.year);
+    const docx = new Uint8Array(readFileSync(join(dir, `${report.base}.docx`)));
+    const { model } = await buildModel(projectPaths(REPO), Number(report.year), { log: () => {}, now: () => 0 });
     built.set(report.year, {
       year: report.year,
       title: report.title,
       pdf: new Uint8Array(readFileSync(join(dir, `${report.base}.pdf`))),
-      docx: new Uint8Array(readFileSync(join(dir, `${report.base}.docx`))),
+      docx,
       html: readFileSync(join(dir, `${report.base}.html`), "utf8"),
+      parts: await openDocx(docx),
+      model,
+      libreOfficeHtml: libreOfficeXhtml(docx),
     });
   }
 }, 240_000);
 
 const get = (year: string): Built => built.get(year)!;
+
+/** LibreOffice opens the .docx as a reader's office suite would and saves it as XHTML. */
+function libreOfficeXhtml(docx: Uint8Array): string {
+  const work = tempFolder("lo-xhtml-");
+  const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+  try {
+    writeFileSync(join(work, "report.docx"), docx);
+    const result = spawnSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "html:XHTML Writer File:UTF8", "--outdir", work, join(work, "report.docx")],
+      { encoding: "utf8", timeout: 180_000 },
+    );
+    const html = readdirSync(work).find((f) => f.endsWith(".html"));
+    if (result.status !== 0 || !html) throw new Error(`LibreOffice could not convert: ${result.stderr}`);
+    return readFileSync(join(work, html), "utf8");
+  } finally {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
+}
+
+/** A style's effective w:outlineLvl, following w:basedOn; undefined when no style in the chain sets one. */
+function outlineLevel(styles: string, id: string): number | undefined {
+  for (let style = id, depth = 0; style && depth < 20; depth++) {
+    const xml = new RegExp(`<w:style [^>]*w:styleId="${style}"[^>]*>[\\s\\S]*?</w:style>`).exec(styles)?.[0];
+    if (!xml) return undefined;
+    const level = /<w:outlineLvl w:val="(\d+)"\/>/.exec(xml)?.[1];
+    if (level !== undefined) return Number(level);
+    style = /<w:basedOn w:val="([^"]+)"\/>/.exec(xml)?.[1] ?? "";
+  }
+  return undefined;
+}
+
+const modelHeadings = (model: DocumentModel) =>
+  model.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.type === "heading" ? [{ level: b.level, text: b.text }] : [])));
 
 describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
   it("1: the XMP packet is UTF-8 XML with pdfuaid:part 1 and dc:title (Matterhorn 06-001..003)", async () => {
@@ -53,5 +102,21 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
     expect(xpath(bytes, `string(//${ns("part")}[namespace-uri()='http://www.aiim.org/pdfua/ns/id/'])`)).toBe("1");
     expect(xpath(bytes, `string(//${ns("title")}[namespace-uri()='http://purl.org/dc/elements/1.1/']//${ns("li")})`)).toBe(title);
     expect(xpath(bytes, `string(//${ns("creator")}//${ns("li")})`)).toBe("Bærum kommune");
+  });
+
+  it("4: Word's Heading 1–3 carry outline levels 0–2 and TOC Heading is body text, so LibreOffice reads the headings", async () => {
+    const { parts, model, libreOfficeHtml } = get(year);
+    const styles = await parts.read("word/styles.xml");
+    expect([1, 2, 3].map((n) => outlineLevel(styles, `Heading${n}`))).toEqual([0, 1, 2]);
+    expect(outlineLevel(styles, "TOCHeading") ?? 9).toBe(9);
+    const read = [...libreOfficeHtml.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => ({
+      level: Number(m[1]),
+      text: m[2]!.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").trim(),
+    }));
+    const expected = modelHeadings(model);
+    expect(expected.length).toBeGreaterThan(2);
+    // The title page's title may be a heading too (the årsrapport's is); every other heading is the model's.
+    expect(read.filter((h) => h.text !== model.title)).toEqual(expected);
+    expect(read.map((h) => h.text)).not.toContain("Innhold");
   });
 });
