@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildModel, projectPaths } from "../../src/pipeline.js";
 import type { DocumentModel } from "../../src/types/model.js";
+import { contrast, readChart, type ChartXml } from "../helpers/chartXml.js";
 import { openDocx, type DocxParts } from "../helpers/docx.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { tempFolder } from "../helpers/temp.js";
@@ -89,6 +90,14 @@ function outlineLevel(styles: string, id: string): number | undefined {
   return undefined;
 }
 
+async function wordCharts(parts: DocxParts): Promise<{ name: string; chart: ChartXml }[]> {
+  const names = parts.names.filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n)).sort((a, b) => parseInt(a.slice(17)) - parseInt(b.slice(17)));
+  return Promise.all(names.map(async (name) => ({ name, chart: readChart(await parts.read(name)) })));
+}
+
+/** Charts each report has: the årsrapport has none (its key figures are a table). */
+const CHARTS: Record<string, number> = { "2025": 21, "2020": 0 };
+
 const modelHeadings = (model: DocumentModel) =>
   model.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.type === "heading" ? [{ level: b.level, text: b.text }] : [])));
 
@@ -118,5 +127,13 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
     // The title page's title may be a heading too (the årsrapport's is); every other heading is the model's.
     expect(read.filter((h) => h.text !== model.title)).toEqual(expected);
     expect(read.map((h) => h.text)).not.toContain("Innhold");
+  });
+
+  it("2: every data label in every Word chart has 4.5:1 contrast on what it sits on (WCAG 1.4.3)", async () => {
+    const charts = await wordCharts(get(year).parts);
+    expect(charts).toHaveLength(CHARTS[year]!);
+    const labels = charts.flatMap(({ name, chart }) => chart.labels.map((l) => ({ name, ...l, ratio: Math.round(contrast(l.text, l.background) * 100) / 100 })));
+    if (CHARTS[year]! > 0) expect(labels.filter((l) => l.background !== "FFFFFF").length).toBeGreaterThan(0);
+    expect(labels.filter((l) => l.ratio < 4.5)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { LineRuleType, Paragraph } from "docx";
 import { ChartRun, type ChartRunOptions } from "docx/charts";
 import { FONT_FAMILY } from "../../assets/fonts.js";
+import { labelColorOn } from "../../charts/palette.js";
 import { indexDomain } from "../../charts/spec.js";
 import type { ChartData, ChartFigure } from "../../types/model.js";
 import { captionParagraph, sourceParagraphs } from "./captions.js";
@@ -23,7 +24,20 @@ export function chartBlocks(block: ChartFigure): Paragraph[] {
 export function chartOptions(block: ChartFigure): ChartRunOptions {
   const data = drawnData(block.data);
   const numberFormat = data.decimals > 0 ? "#,##0.0" : "#,##0";
-  const series = data.series.map((s) => ({ name: s.name, values: [...s.values], color: s.color.replace("#", "").toUpperCase() }));
+  const stacked = data.layout === "stacked";
+  const series = data.series.map((s) => ({
+    name: s.name,
+    values: [...s.values],
+    color: hex(s.color),
+    // A stacked segment's label sits on the segment: black or white, whichever keeps 4.5:1 on its colour
+    // (WCAG 1.4.3), as the PDF's chart does; a segment too thin for its label has none there either.
+    ...(stacked
+      ? {
+          dataLabels: { value: true, numberFormat, position: "center" as const, font: { color: hex(labelColorOn(s.color)) } },
+          pointLabels: s.values.map((v) => (v !== null && v < STACKED_LABEL_MINIMUM ? (false as const) : undefined)),
+        }
+      : {}),
+  }));
   const common = {
     categories: [...data.categories],
     series,
@@ -51,12 +65,16 @@ export function chartOptions(block: ChartFigure): ChartRunOptions {
   return {
     ...common,
     type: "column",
-    stacking: data.layout === "stacked" ? "stacked" : "none",
+    stacking: stacked ? "stacked" : "none",
     transformation: { width: CONTENT_WIDTH_PX, height: 300 },
     valueAxis: { numberFormat, title: data.axisTitle },
-    ...(data.layout === "stacked" ? { dataLabels: { value: true, numberFormat } } : {}),
   };
 }
+
+/** The smallest stacked segment that gets a label, as in the PDF's chart (src/charts/spec.ts: `datum.value >= 4`). */
+const STACKED_LABEL_MINIMUM = 4;
+
+const hex = (color: string) => color.replace("#", "").toUpperCase();
 
 /**
  * What the SVG draws: no series without any value (no empty legend entry),
