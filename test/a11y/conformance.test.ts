@@ -2,9 +2,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as vega from "vega";
+import { compile } from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
+import { chartSpec } from "../../src/charts/spec.js";
 import { buildModel, projectPaths } from "../../src/pipeline.js";
-import type { DocumentModel } from "../../src/types/model.js";
+import type { ChartData, DocumentModel } from "../../src/types/model.js";
 import { contrast, readChart, type ChartXml } from "../helpers/chartXml.js";
 import { openDocx, type DocxParts } from "../helpers/docx.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
@@ -98,6 +101,20 @@ async function wordCharts(parts: DocxParts): Promise<{ name: string; chart: Char
 /** Charts each report has: the årsrapport has none (its key figures are a table). */
 const CHARTS: Record<string, number> = { "2025": 21, "2020": 0 };
 
+/** The domain of the PDF chart's value scale, as Vega computes it from the spec the PDF is drawn from. */
+async function pdfDomain(data: ChartData): Promise<[number, number]> {
+  const view = new vega.View(vega.parse(compile(chartSpec(data)).spec), { renderer: "none" });
+  try {
+    await view.runAsync();
+    const domain = view.scale(data.layout === "index" ? "x" : "y").domain() as number[];
+    return [domain[0]!, domain[domain.length - 1]!];
+  } finally {
+    view.finalize();
+  }
+}
+
+const modelCharts = (model: DocumentModel) => model.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.type === "chart" ? [b] : [])));
+
 const modelHeadings = (model: DocumentModel) =>
   model.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.type === "heading" ? [{ level: b.level, text: b.text }] : [])));
 
@@ -135,5 +152,27 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
     const labels = charts.flatMap(({ name, chart }) => chart.labels.map((l) => ({ name, ...l, ratio: Math.round(contrast(l.text, l.background) * 100) / 100 })));
     if (CHARTS[year]! > 0) expect(labels.filter((l) => l.background !== "FFFFFF").length).toBeGreaterThan(0);
     expect(labels.filter((l) => l.ratio < 4.5)).toEqual([]);
+  });
+
+  it("3: every Word chart has the PDF's value axis, and an index chart's bars start at the reference (100)", async () => {
+    const { parts, model } = get(year);
+    const charts = await wordCharts(parts);
+    const figures = modelCharts(model);
+    expect(charts).toHaveLength(figures.length);
+    const found = [];
+    const wanted = [];
+    for (const [i, { name, chart }] of charts.entries()) {
+      const data = figures[i]!.data;
+      const drawnSeries = data.series.filter((s) => s.values.some((v) => v !== null)).map((s) => s.name);
+      expect(chart.series.map((s) => s.name), name).toEqual(drawnSeries);
+      const domain = await pdfDomain(data);
+      const value = chart.axes.find((a) => a.kind === "val")!;
+      const category = chart.axes.find((a) => a.kind === "cat")!;
+      // Where the bars start: the category axis crosses the values there ("autoZero" is 0 when the axis has 0).
+      const base = category.crosses === "autoZero" && (value.min ?? 0) <= 0 ? 0 : category.crosses;
+      found.push({ name, min: value.min, max: value.max, base });
+      wanted.push({ name, min: domain[0], max: domain[1], base: data.layout === "index" ? (data.reference?.value ?? 100) : 0 });
+    }
+    expect(found).toEqual(wanted);
   });
 });
