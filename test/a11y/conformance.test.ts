@@ -12,7 +12,7 @@ import { contrast, readChart, type ChartXml } from "../helpers/chartXml.js";
 import { openDocx, type DocxParts } from "../helpers/docx.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { tempFolder } from "../helpers/temp.js";
-import { strictUtf8, xmpBytes, xpath } from "../helpers/strictPdf.js";
+import { strictUtf8, taggedElements, xmpBytes, xpath, type TaggedElement } from "../helpers/strictPdf.js";
 
 /**
  * Issue 19: conformance as checkers we did not write read it. Both documents
@@ -28,6 +28,7 @@ interface Built {
   readonly html: string;
   readonly parts: DocxParts;
   readonly model: DocumentModel;
+  readonly tagged: readonly TaggedElement[];
   /** The .docx as LibreOffice reads it, saved as XHTML (its headings are h1–h6). */
   readonly libreOfficeHtml: string;
 }
@@ -46,11 +47,13 @@ beforeAll(async () => {
     if (result.status !== 0) throw new Error(`report ${report.year} failed: ${result.stderr}`);
     const dir = join(root, "output", report.year);
     const docx = new Uint8Array(readFileSync(join(dir, `${report.base}.docx`)));
+    const pdf = new Uint8Array(readFileSync(join(dir, `${report.base}.pdf`)));
     const { model } = await buildModel(projectPaths(REPO), Number(report.year), { log: () => {}, now: () => 0 });
     built.set(report.year, {
       year: report.year,
       title: report.title,
-      pdf: new Uint8Array(readFileSync(join(dir, `${report.base}.pdf`))),
+      pdf,
+      tagged: await taggedElements(pdf),
       docx,
       html: readFileSync(join(dir, `${report.base}.html`), "utf8"),
       parts: await openDocx(docx),
@@ -115,6 +118,21 @@ async function pdfDomain(data: ChartData): Promise<[number, number]> {
 
 const modelCharts = (model: DocumentModel) => model.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.type === "chart" ? [b] : [])));
 
+/** Each table cell that prints a symbol instead of a number, with the words its table's footnote gives the symbol. */
+function symbolCells(model: DocumentModel): { symbol: string; footnote: string | undefined }[] {
+  return model.chapters.flatMap((c) =>
+    c.blocks.flatMap((b) =>
+      b.type !== "table"
+        ? []
+        : b.rows.flatMap((row) =>
+            row.cells
+              .filter((cell) => cell.value === undefined && ["..", ".", "...", ":"].includes(cell.text))
+              .map((cell) => ({ symbol: cell.text, footnote: b.notes.find((n) => n.startsWith(`${cell.text}: `))?.slice(cell.text.length + 2) })),
+          ),
+    ),
+  );
+}
+
 const modelHeadings = (model: DocumentModel) =>
   model.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.type === "heading" ? [{ level: b.level, text: b.text }] : [])));
 
@@ -174,5 +192,26 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
       wanted.push({ name, min: domain[0], max: domain[1], base: data.layout === "index" ? (data.reference?.value ?? 100) : 0 });
     }
     expect(found).toEqual(wanted);
+  });
+
+  it("5: a missing value in a table is text with the footnote's words as its expansion, not a Figure; only charts are Figures", () => {
+    const { tagged, model, html } = get(year);
+    const cells = symbolCells(model);
+    expect(cells.length).toBe(year === "2025" ? 7 : 18);
+    for (const cell of cells) expect(cell.footnote, cell.symbol).toMatch(/^Tallet /);
+    // PDF: Figures are the charts, none inside a table cell.
+    const inTable = (e: TaggedElement) => e.ancestors.includes("Table");
+    expect(tagged.filter((e) => e.type === "Figure" && inTable(e))).toEqual([]);
+    expect(tagged.filter((e) => e.type === "Figure").length).toBe(CHARTS[year]);
+    // The symbol is the element's text, its expansion the footnote's words.
+    const expanded = tagged.filter((e) => e.expansion !== undefined);
+    expect(expanded.map((e) => ({ text: e.text.trim(), expansion: e.expansion, inCell: e.ancestors.includes("TD") }))).toEqual(
+      cells.map((c) => ({ text: c.symbol, expansion: c.footnote, inCell: true })),
+    );
+    // HTML: the same, as an abbr; no image inside a table.
+    const tables = [...html.matchAll(/<table>[\s\S]*?<\/table>/g)].map((m) => m[0]).join("");
+    expect(tables).not.toMatch(/role="img"/);
+    const abbrs = [...tables.matchAll(/<abbr title="([^"]*)">([^<]*)<\/abbr>/g)].map((m) => ({ text: m[2], expansion: m[1] }));
+    expect(abbrs).toEqual(cells.map((c) => ({ text: c.symbol, expansion: c.footnote })));
   });
 });

@@ -11,6 +11,8 @@ import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumb
 export interface StructNode {
   readonly type: string;
   readonly alt: string | undefined;
+  /** `/E`: the expansion of an abbreviation (a missing value's symbol). */
+  readonly expansion: string | undefined;
   readonly scope: string | undefined;
   readonly children: readonly StructNode[];
   /** Object numbers of the annotations this element holds (OBJR). */
@@ -64,6 +66,7 @@ export async function readPdfUa(bytes: Uint8Array): Promise<PdfUaFacts> {
     return {
       type: name(dict.get(PDFName.of("S"))) ?? "?",
       alt: text(dict.get(PDFName.of("Alt"))),
+      expansion: text(dict.get(PDFName.of("E"))),
       scope: attributes.map((d) => name(d.get(PDFName.of("Scope")))).find((s) => s !== undefined),
       children,
       annotations,

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { inflateSync } from "node:zlib";
-import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from "pdf-lib";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from "pdf-lib";
 
 /**
  * Reading a PDF the way a validator (veraPDF, pikepdf) does, independent of
@@ -43,4 +44,86 @@ export function xpath(xml: Uint8Array, expression: string): string {
   const stderr = result.stderr.toString("utf8");
   if (result.status !== 0 && /parser error|not proper UTF-8|Document is empty/.test(stderr)) throw new Error(`xmllint: ${stderr}`);
   return result.status === 0 ? strictUtf8(result.stdout).replace(/\n$/, "") : "";
+}
+
+export interface TaggedElement {
+  readonly type: string;
+  readonly ancestors: readonly string[];
+  readonly alt: string | undefined;
+  /** `/E`, the expansion of an abbreviation. */
+  readonly expansion: string | undefined;
+  /** The text of the element's own marked content, as pdfjs reads the page. */
+  readonly text: string;
+}
+
+/**
+ * Every structure element with its type, ancestors, Alt and E, and the text
+ * its marked content shows on the page (pdfjs's text content, matched by
+ * page and MCID): what a screen reader has for the element.
+ */
+export async function taggedElements(pdf: Uint8Array): Promise<TaggedElement[]> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const { context } = doc;
+  const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.objectNumber, i + 1]));
+  const texts = await markedContentTexts(pdf);
+  const resolve = (o: PDFObject | undefined) => (o instanceof PDFRef ? context.lookup(o) : o);
+  const str = (o: PDFObject | undefined) => {
+    const v = resolve(o);
+    return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined;
+  };
+  const out: TaggedElement[] = [];
+  const visit = (dict: PDFDict, ancestors: string[], page: number | undefined) => {
+    const type = (resolve(dict.get(PDFName.of("S"))) as PDFName | undefined)?.decodeText() ?? "?";
+    const pg = dict.get(PDFName.of("Pg"));
+    const ownPage = pg instanceof PDFRef ? pageIndex.get(pg.objectNumber) : page;
+    const k = resolve(dict.get(PDFName.of("K")));
+    const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+    let text = "";
+    const children: [PDFDict, number | undefined][] = [];
+    for (const kid of kids) {
+      const r = resolve(kid);
+      if (r instanceof PDFNumber) text += texts.get(`${ownPage}:${r.asNumber()}`) ?? "";
+      else if (r instanceof PDFDict && r.has(PDFName.of("MCID"))) {
+        const mcrPage = r.get(PDFName.of("Pg"));
+        text += texts.get(`${mcrPage instanceof PDFRef ? pageIndex.get(mcrPage.objectNumber) : ownPage}:${(r.get(PDFName.of("MCID")) as PDFNumber).asNumber()}`) ?? "";
+      } else if (r instanceof PDFDict && r.has(PDFName.of("S"))) children.push([r, ownPage]);
+    }
+    out.push({ type, ancestors, alt: str(dict.get(PDFName.of("Alt"))), expansion: str(dict.get(PDFName.of("E"))), text });
+    for (const [child, p] of children) visit(child, [...ancestors, type], p);
+  };
+  const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  const k = resolve(root?.get(PDFName.of("K")));
+  for (const kid of k instanceof PDFArray ? k.asArray() : k ? [k] : []) {
+    const r = resolve(kid);
+    if (r instanceof PDFDict) visit(r, [], undefined);
+  }
+  return out;
+}
+
+/** "page:mcid" → the text pdfjs finds in that marked-content sequence. */
+async function markedContentTexts(pdf: Uint8Array): Promise<Map<string, string>> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  const texts = new Map<string, string>();
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      const stack: (string | undefined)[] = [];
+      for (const item of content.items) {
+        if ("type" in item) {
+          if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent") {
+            const id = "id" in item && typeof item.id === "string" ? /_mc(\d+)$/.exec(item.id)?.[1] : undefined;
+            stack.push(id === undefined ? undefined : `${p}:${id}`);
+          } else if (item.type === "endMarkedContent") stack.pop();
+        } else {
+          const key = [...stack].reverse().find((s) => s !== undefined);
+          if (key) texts.set(key, (texts.get(key) ?? "") + item.str);
+        }
+      }
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return texts;
 }

@@ -1,4 +1,4 @@
-import { isSymbol, SYMBOLS } from "../../format/symbols.js";
+import { cellExpansion } from "../../format/symbols.js";
 import { isLeadIn } from "../../model/leadIn.js";
 import type { Block, DocumentModel, Inline, ListBlock, ListItem, ListItemBlock, TableCell } from "../../types/model.js";
 import { REPORT_POLICY } from "./contentSecurityPolicy.js";
@@ -88,11 +88,12 @@ function listItemView(item: ListItem): { inlines: unknown[]; blocks: unknown[] }
 
 /**
  * A missing value prints SSB's symbol (`..`, `.`, `:`), which a screen reader
- * would read as "dot dot": it gets an accessible name such as "mangler"
- * (`missing`, empty otherwise).
+ * would read as "dot dot": it stays text, an `abbr` expanded with the words
+ * of the table's footnote (`expansion`, empty otherwise). The PDF gets the
+ * same expansion as `/E` (src/render/pdf/structTree.ts).
  */
-function cellView(cell: TableCell): { text: string; colSpan: number; missing: string } {
-  return { text: cell.text, colSpan: cell.colSpan ?? 1, missing: cell.value === undefined && isSymbol(cell.text) ? SYMBOLS[cell.text].spoken : "" };
+function cellView(cell: TableCell): { text: string; colSpan: number; expansion: string } {
+  return { text: cell.text, colSpan: cell.colSpan ?? 1, expansion: cellExpansion(cell) ?? "" };
 }
 
 function inlineView(inline: Inline): unknown {

@@ -2,9 +2,10 @@ import { deflateSync, inflateSync } from "node:zlib";
 import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 import type { DocumentModel, Inline } from "../../types/model.js";
 import { listInlines } from "../../types/lists.js";
+import { cellExpansion } from "../../format/symbols.js";
 import { markUntaggedAsArtifacts } from "./artifacts.js";
 import { describeLinks, setOutlineTitles } from "./outline.js";
-import { repairStructTree } from "./structTree.js";
+import { expandSymbolCells, repairStructTree, type TableExpansions } from "./structTree.js";
 import { xmpPacket } from "./xmp.js";
 
 /** What the finishing pass needs to know about the document, taken from the model. */
@@ -16,6 +17,8 @@ export interface PdfFacts {
   readonly headings: readonly string[];
   /** `#id` and URLs → the text a link to them is announced with. */
   readonly linkTargets: ReadonlyMap<string, string>;
+  /** Every table, in document order: its header row count and each body cell's expansion (a symbol's footnote words). */
+  readonly tables: readonly TableExpansions[];
 }
 
 /**
@@ -50,6 +53,7 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
   const structRoot = catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
   if (!structRoot) throw new Error("the printed PDF is not tagged");
   repairStructTree(context, structRoot);
+  expandSymbolCells(context, structRoot, facts.tables);
 
   for (const page of doc.getPages()) {
     const annotations = page.node.Annots()?.asArray().filter((a): a is PDFRef => a instanceof PDFRef) ?? [];
@@ -86,16 +90,18 @@ export function pdfFacts(model: DocumentModel, fixedHeadings: { readonly cover: 
   // The contents page is printed only when the document has one (report.hbs).
   const headings = [fixedHeadings.cover, ...(model.toc.length > 0 ? [fixedHeadings.toc] : [])];
   const linkTargets = new Map<string, string>();
+  const tables: TableExpansions[] = [];
   for (const chapter of model.chapters) {
     for (const block of chapter.blocks) {
-      if (block.type === "heading") {
+      if (block.type === "table") tables.push({ headerRows: block.header.length, rows: block.rows.map((row) => row.cells.map(cellExpansion)) });
+      else if (block.type === "heading") {
         headings.push(block.text);
         linkTargets.set(`#${block.id}`, block.text);
       } else if (block.type === "paragraph") collectLinks(block.children, linkTargets);
       else if (block.type === "list") for (const inlines of listInlines(block)) collectLinks(inlines, linkTargets);
     }
   }
-  return { title: model.title, language: model.lang, creator: model.organisation, headings, linkTargets };
+  return { title: model.title, language: model.lang, creator: model.organisation, headings, linkTargets, tables };
 }
 
 function collectLinks(inlines: readonly Inline[], targets: Map<string, string>): void {
