@@ -6,6 +6,7 @@ import * as vega from "vega";
 import { compile } from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chartSpec } from "../../src/charts/spec.js";
+import { formatValueText } from "../../src/charts/valueText.js";
 import { buildModel, projectPaths } from "../../src/pipeline.js";
 import type { ChartData, DocumentModel } from "../../src/types/model.js";
 import { contrast, readChart, type ChartXml } from "../helpers/chartXml.js";
@@ -213,5 +214,39 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
     expect(tables).not.toMatch(/role="img"/);
     const abbrs = [...tables.matchAll(/<abbr title="([^"]*)">([^<]*)<\/abbr>/g)].map((m) => ({ text: m[2], expansion: m[1] }));
     expect(abbrs).toEqual(cells.map((c) => ({ text: c.symbol, expansion: c.footnote })));
+  });
+
+  it("6: every chart's alt text (PDF Figure and Word drawing) states every value, name: value, region by region, without the caption", async () => {
+    const { tagged, parts, model } = get(year);
+    const figures = modelCharts(model);
+    const pdfAlts = tagged.filter((e) => e.type === "Figure").map((e) => e.alt ?? "");
+    const document = await parts.read("word/document.xml");
+    const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const wordAlts = [...document.matchAll(/<wp:docPr [^>]*\bdescr="([^"]*)"/g)].map((m) => unescape(m[1]!));
+    expect(pdfAlts).toHaveLength(figures.length);
+    expect(wordAlts).toEqual(pdfAlts);
+    let values = 0;
+    const problems: string[] = [];
+    for (const [i, figure] of figures.entries()) {
+      const alt = pdfAlts[i]!;
+      const { data } = figure;
+      if (alt.includes(figure.caption)) problems.push(`${figure.label}: repeats the caption`);
+      let at = 0;
+      const stacked = data.layout === "stacked";
+      const outer = stacked ? data.categories : data.series.map((s) => s.name);
+      const inner = stacked ? data.series.map((s) => s.name) : data.categories;
+      for (const [o, group] of outer.entries()) {
+        for (const [n, name] of inner.entries()) {
+          const value = stacked ? data.series[n]!.values[o] : data.series[o]!.values[n];
+          const said = `${name}: ${value == null ? "mangler" : formatValueText(value, data)}`;
+          const found = alt.indexOf(said, at);
+          if (found < 0) problems.push(`${figure.label}: «${said}» (${group}) not found in order in «${alt}»`);
+          else at = found + said.length;
+          values++;
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    if (CHARTS[year]! > 0) expect(values).toBeGreaterThan(200);
   });
 });
