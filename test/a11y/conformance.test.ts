@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import * as vega from "vega";
 import { compile } from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -248,5 +249,35 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
     }
     expect(problems).toEqual([]);
     if (CHARTS[year]! > 0) expect(values).toBeGreaterThan(200);
+  });
+
+  it("10: numbers from the source's prose are marked basis=tekst and footnoted; numbers computed from them say so", () => {
+    const { html } = get(year);
+    const rows = parse(readFileSync(join(REPO, "data", year, "observations.csv")), { columns: true }) as Record<string, string>[];
+    const text = html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    const sentences = text.split(/(?<=\.) (?=[A-ZÆØÅ])/);
+    const hentet = sentences.filter((s) => s.includes("er hentet fra teksten"));
+    const beregnet = sentences.filter((s) => s.includes("er beregnet fra tall i teksten"));
+    // A number the prose only implies ("Avledet i kilden"), or a derived indicator's, is never said to be read from the prose.
+    const computed = rows.filter((r) => r.basis === "tekst" && /^Avledet/.test(r.note!));
+    for (const sentence of hentet) expect(sentence).not.toMatch(/Effektivitet for|per elev for Bærum 2024 \(108/);
+    if (year === "2025") {
+      // Read from the seed's prose ("gikk produksjonen i Bærum ned med 0,9 prosent, mens nedgangen i ASSS området var på 0,7 prosent";
+      // "Effektiviteten har gått ned med 5,1 prosentpoeng"): not asss.no table values.
+      const prose = rows.filter((r) => ["produksjon-endring", "effektivitet-endring"].includes(r.indicator!));
+      expect(prose.map((r) => `${r.indicator} ${r.region} ${r.value} ${r.basis}`)).toEqual([
+        "produksjon-endring 3201 -0.9 tekst",
+        "produksjon-endring asss-med-oslo -0.7 tekst",
+        "effektivitet-endring 3201 -5.1 tekst",
+      ]);
+      const table = text.slice(text.indexOf("Endring i produksjon grunnskole fra 2023 til 2024"));
+      expect(table.slice(0, 800)).toMatch(/Rekonstruert fra teksten i kildedokumentet, ikke fra en tabell: Endring i produksjon for Bærum 2024 \(−0,9 %\) og Endring i produksjon for ASSS med Oslo 2024 \(−0,7 %\)/);
+      expect(computed.length).toBeGreaterThan(0);
+      expect(beregnet.join(" ")).toContain("Netto driftsutgifter per elev for Bærum 2024 (108 173 kr)");
+      expect(beregnet.join(" ")).toContain("Effektivitet for Bærum 2024 (109,3)");
+    } else {
+      expect(rows.filter((r) => r.basis === "tekst")).toEqual([]);
+      expect([...hentet, ...beregnet]).toEqual([]);
+    }
   });
 });
