@@ -5,13 +5,16 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import * as vega from "vega";
 import { compile } from "vega-lite";
-import { beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartSpec } from "../../src/charts/spec.js";
+import { launchBrowser } from "../../src/render/pdf/browser.js";
 import { formatValueText } from "../../src/charts/valueText.js";
 import { buildModel, projectPaths } from "../../src/pipeline.js";
 import type { ChartData, DocumentModel } from "../../src/types/model.js";
 import { contrast, readChart, type ChartXml } from "../helpers/chartXml.js";
 import { openDocx, type DocxParts } from "../helpers/docx.js";
+import { keyboardStops } from "../helpers/keyboard.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { tempFolder } from "../helpers/temp.js";
 import { strictUtf8, taggedElements, xmpBytes, xpath, type TaggedElement } from "../helpers/strictPdf.js";
@@ -66,6 +69,11 @@ beforeAll(async () => {
 }, 240_000);
 
 const get = (year: string): Built => built.get(year)!;
+
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** LibreOffice opens the .docx as a reader's office suite would and saves it as XHTML. */
 function libreOfficeXhtml(docx: Uint8Array): string {
@@ -278,6 +286,20 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
     } else {
       expect(rows.filter((r) => r.basis === "tekst")).toEqual([]);
       expect([...hentet, ...beregnet]).toEqual([]);
+    }
+  });
+
+  it.each([1280, 320])("7: in the HTML at %i px, Tab stops only at links and at scroll boxes that scroll, each a region named by its table's caption; a skip link comes first", async (width) => {
+    browser ??= await launchBrowser();
+    const { stops, scrollingBoxes } = await keyboardStops(browser, get(year).html, width);
+    expect(stops[0]).toMatchObject({ tag: "a", href: "#hovedinnhold", name: "Hopp til innholdet" });
+    expect(get(year).html).toMatch(/<main id="hovedinnhold">/);
+    const boxes = stops.filter((s) => s.tag !== "a");
+    expect(boxes.filter((b) => !b.scrolls)).toEqual([]);
+    expect(boxes.length).toBe(scrollingBoxes);
+    for (const box of boxes) {
+      expect(box.role).toBe("region");
+      expect(box.name).toMatch(/^Tabell \d+/);
     }
   });
 });
