@@ -147,7 +147,7 @@ const modelHeadings = (model: DocumentModel) =>
   model.chapters.flatMap((c) => c.blocks.flatMap((b) => (b.type === "heading" ? [{ level: b.level, text: b.text }] : [])));
 
 describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
-  it("1: the XMP packet is UTF-8 XML with pdfuaid:part 1 and dc:title (Matterhorn 06-001..003)", async () => {
+  it("1: the XMP packet is UTF-8 XML with pdfuaid:part 1 and dc:title (Matterhorn 06-001/06-002/06-003)", async () => {
     const { pdf, title } = get(year);
     const bytes = await xmpBytes(pdf);
     const text = strictUtf8(bytes);
@@ -204,7 +204,7 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
     expect(found).toEqual(wanted);
   });
 
-  it("5: a missing value in a table is text with the footnote's words as its expansion, not a Figure; only charts are Figures", () => {
+  it("5: a missing value in a table is text with the footnote's words as its expansion, not a Figure; only charts are Figures (13-004)", () => {
     const { tagged, model, html } = get(year);
     const cells = symbolCells(model);
     expect(cells.length).toBe(year === "2025" ? 7 : 18);
