@@ -302,4 +302,20 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
       expect(box.name).toMatch(/^Tabell \d+/);
     }
   });
+
+  it("8: decoration is an artifact, not tagged content; headings start on their own page; an empty corner cell names no headers", () => {
+    const { tagged } = get(year);
+    const TABLE = new Set(["Table", "THead", "TBody", "TFoot", "TR", "TH", "TD"]);
+    const shapesOnly = tagged.flatMap((e) =>
+      (TABLE.has(e.type) || /^H\d$/.test(e.type)) ? e.sequences.filter((q) => !q.text.trim()).map((q) => `${e.type} p. ${q.page}`) : [],
+    );
+    expect(shapesOnly).toEqual([]);
+    // Page 1 (the cover's, or the årsrapport's band) has no tagged background; its list bullets (Lbl) are the list's.
+    const cover = tagged.flatMap((e) => (e.type === "Lbl" ? [] : e.sequences.filter((q) => q.page === 1 && !q.text.trim()).map(() => e.type)));
+    expect(cover).toEqual([]);
+    const headings = tagged.filter((e) => /^H\d$/.test(e.type));
+    expect(headings.length).toBeGreaterThan(2);
+    expect(headings.filter((h) => h.page !== undefined && h.page !== h.textPage).map((h) => `${h.deepText}: /Pg ${h.page}, text on ${h.textPage}`)).toEqual([]);
+    expect(tagged.filter((e) => e.type === "TD" && !e.deepText.trim() && e.headers).map((e) => [e.ancestors.join(">"), e.sequences])).toEqual([]);
+  });
 });

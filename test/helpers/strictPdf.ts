@@ -54,6 +54,16 @@ export interface TaggedElement {
   readonly expansion: string | undefined;
   /** The text of the element's own marked content, as pdfjs reads the page. */
   readonly text: string;
+  /** Each of the element's own marked-content sequences: its page and its text (empty for shapes only, or nothing). */
+  readonly sequences: readonly { readonly page: number | undefined; readonly text: string }[];
+  /** The page the element says it is on (/Pg). */
+  readonly page: number | undefined;
+  /** Whether its attributes name header cells (/Headers). */
+  readonly headers: boolean;
+  /** The text of the element and everything below it. */
+  readonly deepText: string;
+  /** The page of the first text of the element or anything below it: where a reader lands. */
+  readonly textPage: number | undefined;
 }
 
 /**
@@ -72,24 +82,42 @@ export async function taggedElements(pdf: Uint8Array): Promise<TaggedElement[]> 
     return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined;
   };
   const out: TaggedElement[] = [];
-  const visit = (dict: PDFDict, ancestors: string[], page: number | undefined) => {
+  const visit = (dict: PDFDict, ancestors: string[], page: number | undefined): { text: string; page: number | undefined } => {
     const type = (resolve(dict.get(PDFName.of("S"))) as PDFName | undefined)?.decodeText() ?? "?";
     const pg = dict.get(PDFName.of("Pg"));
     const ownPage = pg instanceof PDFRef ? pageIndex.get(pg.objectNumber) : page;
     const k = resolve(dict.get(PDFName.of("K")));
     const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
-    let text = "";
+    const sequences: { page: number | undefined; text: string }[] = [];
     const children: [PDFDict, number | undefined][] = [];
     for (const kid of kids) {
       const r = resolve(kid);
-      if (r instanceof PDFNumber) text += texts.get(`${ownPage}:${r.asNumber()}`) ?? "";
+      if (r instanceof PDFNumber) sequences.push({ page: ownPage, text: texts.get(`${ownPage}:${r.asNumber()}`) ?? "" });
       else if (r instanceof PDFDict && r.has(PDFName.of("MCID"))) {
         const mcrPage = r.get(PDFName.of("Pg"));
-        text += texts.get(`${mcrPage instanceof PDFRef ? pageIndex.get(mcrPage.objectNumber) : ownPage}:${(r.get(PDFName.of("MCID")) as PDFNumber).asNumber()}`) ?? "";
+        const page = mcrPage instanceof PDFRef ? pageIndex.get(mcrPage.objectNumber) : ownPage;
+        sequences.push({ page, text: texts.get(`${page}:${(r.get(PDFName.of("MCID")) as PDFNumber).asNumber()}`) ?? "" });
       } else if (r instanceof PDFDict && r.has(PDFName.of("S"))) children.push([r, ownPage]);
     }
-    out.push({ type, ancestors, alt: str(dict.get(PDFName.of("Alt"))), expansion: str(dict.get(PDFName.of("E"))), text });
-    for (const [child, p] of children) visit(child, [...ancestors, type], p);
+    const a = resolve(dict.get(PDFName.of("A")));
+    const attributes = (a instanceof PDFArray ? a.asArray() : a ? [a] : []).map(resolve).filter((d): d is PDFDict => d instanceof PDFDict);
+    const element = {
+      type,
+      ancestors,
+      alt: str(dict.get(PDFName.of("Alt"))),
+      expansion: str(dict.get(PDFName.of("E"))),
+      text: sequences.map((q) => q.text).join(""),
+      sequences,
+      page: pg instanceof PDFRef ? pageIndex.get(pg.objectNumber) : undefined,
+      headers: attributes.some((d) => d.has(PDFName.of("Headers"))),
+      deepText: "",
+      textPage: sequences.find((q) => q.text.trim())?.page,
+    };
+    out.push(element);
+    const below = children.map(([child, p]) => visit(child, [...ancestors, type], p));
+    element.deepText = element.text + below.map((b) => b.text).join("");
+    element.textPage ??= below.find((b) => b.page !== undefined)?.page;
+    return { text: element.deepText, page: element.textPage };
   };
   const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
   const k = resolve(root?.get(PDFName.of("K")));

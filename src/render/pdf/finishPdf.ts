@@ -5,7 +5,8 @@ import { listInlines } from "../../types/lists.js";
 import { cellExpansion } from "../../format/symbols.js";
 import { markUntaggedAsArtifacts } from "./artifacts.js";
 import { describeLinks, setOutlineTitles } from "./outline.js";
-import { expandSymbolCells, repairStructTree, type TableExpansions } from "./structTree.js";
+import { unlinkMarkedContent, untagDecoration } from "./paintOnly.js";
+import { dropEmptyCellHeaders, expandSymbolCells, repairStructTree, type TableExpansions } from "./structTree.js";
 import { xmpPacket } from "./xmp.js";
 
 /** What the finishing pass needs to know about the document, taken from the model. */
@@ -66,10 +67,15 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
       const stream = context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
       const text = Buffer.from(decodedContent(stream)).toString("latin1");
-      const marked = markUntaggedAsArtifacts(text);
-      if (marked.wrapped > 0) context.assign(ref, context.stream(deflateSync(Buffer.from(marked.content, "latin1")), { Filter: "FlateDecode" }));
+      const decoration = untagDecoration(text);
+      unlinkMarkedContent(context, structRoot, page.node, page.ref, decoration.mcids);
+      const marked = markUntaggedAsArtifacts(decoration.content);
+      if (marked.wrapped > 0 || decoration.mcids.length > 0) {
+        context.assign(ref, context.stream(deflateSync(Buffer.from(marked.content, "latin1")), { Filter: "FlateDecode" }));
+      }
     }
   }
+  dropEmptyCellHeaders(context, structRoot);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 

@@ -68,6 +68,20 @@ export function expandSymbolCells(context: PDFContext, root: PDFDict, tables: re
   });
 }
 
+/**
+ * An empty cell (the corner of a table with two header rows) is no data cell
+ * of any header: its `/Headers` attribute goes. Run after the decoration
+ * (cell backgrounds) has become artifacts, so "empty" means no content.
+ */
+export function dropEmptyCellHeaders(context: PDFContext, root: PDFDict): void {
+  walk(context, root, (element) => {
+    if (typeOf(element) !== "TD" || textHolder(context, element)) return;
+    const a = element.get(PDFName.of("A"));
+    const list = a instanceof PDFArray ? a.asArray() : a ? [a] : [];
+    for (const item of list) context.lookupMaybe(item, PDFDict)?.delete(PDFName.of("Headers"));
+  });
+}
+
 /** Elements of a type below `element`, in document order (not below one of the same type). */
 function descendants(context: PDFContext, element: PDFDict, type: string): PDFDict[] {
   return childElements(context, element).flatMap((c) => (typeOf(c.element) === type ? [c.element] : descendants(context, c.element, type)));
