@@ -15,6 +15,7 @@ import type { ChartData, DocumentModel } from "../../src/types/model.js";
 import { contrast, readChart, type ChartXml } from "../helpers/chartXml.js";
 import { openDocx, type DocxParts } from "../helpers/docx.js";
 import { keyboardStops } from "../helpers/keyboard.js";
+import { pageLayouts } from "../helpers/pageLayout.js";
 import { REPO, runReport, scratchProject } from "../helpers/project.js";
 import { tempFolder } from "../helpers/temp.js";
 import { strictUtf8, taggedElements, xmpBytes, xpath, type TaggedElement } from "../helpers/strictPdf.js";
@@ -29,6 +30,7 @@ interface Built {
   readonly year: string;
   readonly title: string;
   readonly pdf: Uint8Array;
+  readonly pdfPath: string;
   readonly docx: Uint8Array;
   readonly html: string;
   readonly parts: DocxParts;
@@ -58,6 +60,7 @@ beforeAll(async () => {
       year: report.year,
       title: report.title,
       pdf,
+      pdfPath: join(dir, `${report.base}.pdf`),
       tagged: await taggedElements(pdf),
       docx,
       html: readFileSync(join(dir, `${report.base}.html`), "utf8"),
@@ -317,5 +320,23 @@ describe.each(REPORTS.map((r) => r.year))("report %s", (year) => {
     expect(headings.length).toBeGreaterThan(2);
     expect(headings.filter((h) => h.page !== undefined && h.page !== h.textPage).map((h) => `${h.deepText}: /Pg ${h.page}, text on ${h.textPage}`)).toEqual([]);
     expect(tagged.filter((e) => e.type === "TD" && !e.deepText.trim() && e.headers).map((e) => [e.ancestors.join(">"), e.sequences])).toEqual([]);
+  });
+
+  it("9: a figure and its table share a page, no page starts with a lone word, and no page in the body is half empty", () => {
+    const { pdfPath, model } = get(year);
+    const pages = pageLayouts(pdfPath);
+    const pageOf = (label: string) => pages.find((p) => p.captions.includes(label))?.page;
+    const pairs = model.chapters.flatMap((c) =>
+      c.blocks.flatMap((b, i) => {
+        const next = c.blocks[i + 1];
+        return b.type === "chart" && next?.type === "table" ? [{ figure: b.label, table: next.label }] : [];
+      }),
+    );
+    expect(pairs.length).toBe(year === "2025" ? 20 : 0);
+    expect(pairs.filter((p) => pageOf(p.figure) !== pageOf(p.table)).map((p) => `${p.figure} p. ${pageOf(p.figure)}, ${p.table} p. ${pageOf(p.table)}`)).toEqual([]);
+    expect(pages.filter((p) => /^\S+[.,;:]$/.test(p.firstLine)).map((p) => `p. ${p.page}: ${p.firstLine}`)).toEqual([]);
+    // The cover and the contents (2025) and the last page may be short; every other page is at least half full.
+    const body = pages.slice(model.toc.length > 0 ? 2 : 0, -1);
+    expect(body.filter((p) => p.emptyBelow > 0.5).map((p) => `p. ${p.page}: ${Math.round(p.emptyBelow * 100)} %`)).toEqual([]);
   });
 });

@@ -33,8 +33,26 @@ export function toView(model: DocumentModel, pages: ReadonlyMap<string, number>,
     fontCss,
     css,
     toc: model.toc.map((entry) => ({ ...entry, page: pages.has(entry.id) ? String(pages.get(entry.id)) : "" })),
-    chapters: model.chapters.map((chapter) => ({ id: chapter.id, title: chapter.title, blocks: chapter.blocks.map(blockView) })),
+    chapters: model.chapters.map((chapter) => ({ id: chapter.id, title: chapter.title, blocks: pairedViews(chapter.blocks) })),
   };
+}
+
+/**
+ * The blocks' views, a chart and the table right after it (the same numbers,
+ * one indicator) held together as a `pair`, which the stylesheet keeps on one
+ * page when the two fit there.
+ */
+function pairedViews(blocks: readonly Block[]): unknown[] {
+  const views: unknown[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    if (block.type === "chart" && next?.type === "table") {
+      views.push({ partial: "pair", blocks: [blockView(block), blockView(next)] });
+      i++;
+    } else views.push(blockView(block));
+  }
+  return views;
 }
 
 function blockView(block: Block): unknown {
