@@ -1,13 +1,10 @@
 import { MISSING } from "../format/norwegian.js";
 import { SYMBOLS } from "../format/symbols.js";
 import { formatValueText } from "./valueText.js";
-import type { ChartData, ChartSeries } from "../types/model.js";
+import type { ChartData } from "../types/model.js";
 
 /** What a screen reader says where a sighted reader sees no bar. */
 export const MISSING_WORD = SYMBOLS[MISSING].spoken;
-
-/** A stacked chart over at most this many years states every share of every year; a longer one the latest year and the trend. */
-export const STACKED_ALL_YEARS = 4;
 
 const KIND = { grouped: "Stolpediagram", stacked: "Stablet stolpediagram", index: "Liggende stolpediagram" } as const;
 
@@ -16,76 +13,56 @@ const YEAR = /^\d{4}$/;
 
 /**
  * The text alternative of a chart, written from its data so that it states
- * every value a sighted reader can read off the chart, in the chart's shape:
+ * every value a sighted reader can read off the chart, in an order a
+ * listener can follow:
  *
- * - time series (years as categories): every series' value in the latest
- *   year, and its trend since its first year ("økt fra 133,8 i 2021");
- * - a stacked time series over a few years: every share of every year;
- * - categories (trinn, indicators): every category × series;
+ * - bars side by side (regions × years or × trinn): region by region, each
+ *   region's values category by category ("Bærum – 2021: 133,8; 2022:
+ *   131,6; …"), so a dip between the first and the last year is heard;
+ * - stacked shares: category by category (year by year), every share;
  * - index charts: every bar, the reference ("ASSS med Oslo = 100") once.
  *
- * A value the data does not have is said ("ASSS med Oslo: mangler"), never
+ * The caption is read just before the chart (it is the figure's caption in
+ * the PDF, HTML and Word), so it is not repeated: the text starts with the
+ * kind of chart, the span of years and the unit. A name and its value are
+ * parted by a colon ("Gruppestørrelse 1: 103,0", never "Gruppestørrelse 1
+ * 103,0", which is heard as 1 103), items by semicolons (values have decimal
+ * commas). A value the data does not have is said ("2022: mangler"), never
  * dropped. The unit is named once: not when the caption already ends in it,
  * and not for percentages, whose values carry "%".
  */
 export function altTextFor(caption: string, data: ChartData): string {
   const kind = KIND[data.layout];
-  if (data.layout === "index") return `${kind}: ${sentence(caption)}${indexText(caption, data)}`;
-  const unit = unitText(caption, data);
-  if (!data.categories.every((c) => YEAR.test(c))) {
-    return `${kind}: ${caption}${unit}. ${data.categories.map((category, c) => `${category}: ${valuesAt(data, c)}.`).join(" ")}`;
-  }
-  const first = data.categories[0]!;
-  const lastIndex = data.categories.length - 1;
-  const last = data.categories[lastIndex]!;
-  const span = lastIndex > 0 ? `${first}–${last}` : first;
-  const head = `${kind}: ${caption}, ${span}${unit}.`;
-  if (data.layout === "stacked" && data.categories.length <= STACKED_ALL_YEARS) {
-    return `${head} ${data.categories.map((year, c) => `${year}: ${valuesAt(data, c)}.`).join(" ")}`;
-  }
-  const trends = data.series.map((s) => trendOf(s, data)).filter((t): t is string => t !== undefined);
-  return `${head} ${last}: ${valuesAt(data, lastIndex)}.${trends.length ? ` Utvikling: ${trends.join(", ")}.` : ""}`;
+  if (data.layout === "index") return `${kind}.${referenceText(caption, data)}${bySeries(data)}`;
+  const years = data.categories.every((c) => YEAR.test(c));
+  const first = data.categories[0];
+  const last = data.categories[data.categories.length - 1];
+  const span = years && first !== undefined ? `, ${first === last ? first : `${first}–${last}`}` : "";
+  const head = `${kind}${span}${unitText(caption, data)}.`;
+  return `${head}${data.layout === "stacked" ? byCategory(data) : bySeries(data)}`;
 }
 
-/** "Bærum 13,9, Asker 13,5, ASSS med Oslo: mangler" for one category. */
-function valuesAt(data: ChartData, c: number): string {
-  return data.series.map((s) => valueOf(s.name, s.values[c] ?? null, data)).join(", ");
+/** " Bærum – 2021: 133,8; 2022: 131,6. Asker – …": each series, its values category by category. */
+function bySeries(data: ChartData): string {
+  return data.series
+    .map((s) => ` ${s.name} – ${data.categories.map((category, c) => named(category, s.values[c] ?? null, data)).join("; ")}.`)
+    .join("");
 }
 
-function valueOf(name: string, value: number | null, data: ChartData): string {
-  return value === null ? `${name}: ${MISSING_WORD}` : `${name} ${formatValueText(value, data)}`;
+/** " 2021 – 1–75 timer: 2,0 %; 76–190 timer: 57,0 %. 2022 – …": each category, every series' value in it. */
+function byCategory(data: ChartData): string {
+  return data.categories
+    .map((category, c) => ` ${category} – ${data.series.map((s) => named(s.name, s.values[c] ?? null, data)).join("; ")}.`)
+    .join("");
 }
 
-/**
- * "Bærum økt fra 133,8 i 2021": the latest value against the series' first
- * one. Equal as printed is "uendret"; a series with no latest value says so.
- */
-function trendOf(series: ChartSeries, data: ChartData): string | undefined {
-  const known = series.values.flatMap((v, i) => (v === null ? [] : [{ value: v, year: data.categories[i]! }]));
-  const first = known[0];
-  const last = known[known.length - 1];
-  if (!first || !last) return undefined;
-  const latestYear = data.categories[data.categories.length - 1]!;
-  if (last.year !== latestYear) {
-    return `${series.name}: ${MISSING_WORD} for ${latestYear} (${formatValueText(last.value, data)} i ${last.year})`;
-  }
-  if (known.length < 2) return undefined;
-  const from = formatValueText(first.value, data);
-  if (from === formatValueText(last.value, data)) return `${series.name} uendret fra ${first.year}`;
-  return `${series.name} ${last.value > first.value ? "økt" : "sunket"} fra ${from} i ${first.year}`;
+function named(name: string, value: number | null, data: ChartData): string {
+  return `${name}: ${value === null ? MISSING_WORD : formatValueText(value, data)}`;
 }
 
-/** " ASSS med Oslo = 100. Bærum: Skolebidrag 99,3; Plass i SFO: mangler." */
-function indexText(caption: string, data: ChartData): string {
-  const reference = data.reference && !caption.includes(data.reference.label) ? ` ${sentence(data.reference.label)}` : "";
-  const parts = data.series.map((s) => {
-    const values = data.categories.map((category, c) => {
-      const value = s.values[c] ?? null;
-      return value === null ? `${category}: ${MISSING_WORD}` : `${category} ${formatValueText(value, data)}`;
-    });
-    return ` ${s.name}: ${values.join("; ")}.`;
-  });
-  return `${reference}${parts.join("")}`;
+/** " ASSS med Oslo = 100.", unless the caption (read just before) says it. */
+function referenceText(caption: string, data: ChartData): string {
+  return data.reference && !caption.includes(data.reference.label) ? ` ${sentence(data.reference.label)}` : "";
 }
 
 /** " (elever)", or nothing when the caption ends in its unit or the values carry "%". */

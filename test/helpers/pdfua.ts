@@ -11,6 +11,8 @@ import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumb
 export interface StructNode {
   readonly type: string;
   readonly alt: string | undefined;
+  /** `/E`: the expansion of an abbreviation (a missing value's symbol). */
+  readonly expansion: string | undefined;
   readonly scope: string | undefined;
   readonly children: readonly StructNode[];
   /** Object numbers of the annotations this element holds (OBJR). */
@@ -64,6 +66,7 @@ export async function readPdfUa(bytes: Uint8Array): Promise<PdfUaFacts> {
     return {
       type: name(dict.get(PDFName.of("S"))) ?? "?",
       alt: text(dict.get(PDFName.of("Alt"))),
+      expansion: text(dict.get(PDFName.of("E"))),
       scope: attributes.map((d) => name(d.get(PDFName.of("Scope")))).find((s) => s !== undefined),
       children,
       annotations,
@@ -78,7 +81,7 @@ export async function readPdfUa(bytes: Uint8Array): Promise<PdfUaFacts> {
 
   const metadata = catalog.get(PDFName.of("Metadata"));
   const stream = metadata instanceof PDFRef ? context.lookup(metadata) : undefined;
-  const xmp = stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString("utf8") : undefined;
+  const xmp = stream instanceof PDFRawStream ? new TextDecoder("utf-8", { fatal: true }).decode(decodePDFRawStream(stream).decode()) : undefined;
   const preferences = lookupDict(catalog.get(PDFName.of("ViewerPreferences")));
   const display = preferences?.get(PDFName.of("DisplayDocTitle"));
 

@@ -1,6 +1,7 @@
 import { LineRuleType, Paragraph } from "docx";
 import { ChartRun, type ChartRunOptions } from "docx/charts";
 import { FONT_FAMILY } from "../../assets/fonts.js";
+import { labelColorOn } from "../../charts/palette.js";
 import { indexDomain } from "../../charts/spec.js";
 import type { ChartData, ChartFigure } from "../../types/model.js";
 import { captionParagraph, sourceParagraphs } from "./captions.js";
@@ -23,7 +24,20 @@ export function chartBlocks(block: ChartFigure): Paragraph[] {
 export function chartOptions(block: ChartFigure): ChartRunOptions {
   const data = drawnData(block.data);
   const numberFormat = data.decimals > 0 ? "#,##0.0" : "#,##0";
-  const series = data.series.map((s) => ({ name: s.name, values: [...s.values], color: s.color.replace("#", "").toUpperCase() }));
+  const stacked = data.layout === "stacked";
+  const series = data.series.map((s) => ({
+    name: s.name,
+    values: [...s.values],
+    color: hex(s.color),
+    // A stacked segment's label sits on the segment: black or white, whichever keeps 4.5:1 on its colour
+    // (WCAG 1.4.3), as the PDF's chart does; a segment too thin for its label has none there either.
+    ...(stacked
+      ? {
+          dataLabels: { value: true, numberFormat, position: "center" as const, font: { color: hex(labelColorOn(s.color)) } },
+          pointLabels: s.values.map((v) => (v !== null && v < STACKED_LABEL_MINIMUM ? (false as const) : undefined)),
+        }
+      : {}),
+  }));
   const common = {
     categories: [...data.categories],
     series,
@@ -41,9 +55,10 @@ export function chartOptions(block: ChartFigure): ChartRunOptions {
       type: "bar",
       transformation: { width: CONTENT_WIDTH_PX, height: 60 + 26 * data.categories.length },
       // Word draws a bar chart's first category at the bottom; reverse it to read top-down like the PDF.
-      // The category axis stays at the left edge (not at the reference): Word and LibreOffice would
-      // otherwise draw the labels over the bars. The axis title and value labels carry the reference.
-      categoryAxis: { reverseOrder: true },
+      // The bars start at the reference (ASSS = 100), as in the PDF: the category axis crosses the
+      // values there, so 88,8 is a bar to the left. Its labels stay at the left edge (tickLblPos "low",
+      // set in renderDocx.ts) rather than over the bars; the value axis stays at the bottom.
+      categoryAxis: { reverseOrder: true, crossesAt: reference },
       valueAxis: { minimum, maximum, numberFormat, title: data.axisTitle, crossesAt: "maximum" },
       dataLabels: { value: true, numberFormat: "0.0" },
     };
@@ -51,12 +66,52 @@ export function chartOptions(block: ChartFigure): ChartRunOptions {
   return {
     ...common,
     type: "column",
-    stacking: data.layout === "stacked" ? "stacked" : "none",
+    stacking: stacked ? "stacked" : "none",
     transformation: { width: CONTENT_WIDTH_PX, height: 300 },
-    valueAxis: { numberFormat, title: data.axisTitle },
-    ...(data.layout === "stacked" ? { dataLabels: { value: true, numberFormat } } : {}),
+    // The PDF's axis, not Word's: Word and LibreOffice would start it near the smallest value
+    // (115, 95 000), so a 0,9-point difference would look twice as tall.
+    valueAxis: { ...quantityDomain(data), numberFormat, title: data.axisTitle },
   };
 }
+
+/**
+ * The value axis the PDF's column charts have: from 0 (or the lowest value,
+ * when it is below 0) to the highest bar, both rounded outwards to a round
+ * step as Vega-Lite's `nice` does (d3's ticks, about ten of them).
+ */
+export function quantityDomain(data: ChartData): { minimum: number; maximum: number } {
+  const tops = data.layout === "stacked"
+    ? data.categories.map((_, c) => data.series.reduce((sum, s) => sum + Math.max(0, s.values[c] ?? 0), 0))
+    : data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const bottoms = data.layout === "stacked"
+    ? data.categories.map((_, c) => data.series.reduce((sum, s) => sum + Math.min(0, s.values[c] ?? 0), 0))
+    : tops;
+  const [minimum, maximum] = niceDomain(Math.min(0, ...bottoms), Math.max(0, ...tops));
+  return { minimum, maximum };
+}
+
+function niceDomain(low: number, high: number, count = 10): [number, number] {
+  if (high <= low) return [low, high];
+  let previous = 0;
+  for (let i = 0; i < 10; i++) {
+    const step = (high - low) / count;
+    const power = 10 ** Math.floor(Math.log10(step));
+    const error = step / power;
+    const increment = (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1) * power;
+    if (increment === previous) break;
+    // Rounded to the increment's own decimals, so 5.5 is not 5.500000000001.
+    const digits = Math.max(0, -Math.floor(Math.log10(increment)));
+    low = Number((Math.floor(low / increment) * increment).toFixed(digits));
+    high = Number((Math.ceil(high / increment) * increment).toFixed(digits));
+    previous = increment;
+  }
+  return [low, high];
+}
+
+/** The smallest stacked segment that gets a label, as in the PDF's chart (src/charts/spec.ts: `datum.value >= 4`). */
+const STACKED_LABEL_MINIMUM = 4;
+
+const hex = (color: string) => color.replace("#", "").toUpperCase();
 
 /**
  * What the SVG draws: no series without any value (no empty legend entry),

@@ -116,6 +116,7 @@ const DOCX_CHART_LANGUAGE = '<c:lang val="en-US"/>';
  * docx writes every chart part in English: `<c:lang val="en-US"/>` and
  * `lang="en-US"` on the axis titles and labels. The report's charts are
  * Norwegian like the rest, so a screen reader reads them with the right voice.
+ * Index charts' category labels are moved to the plot's edge on the way.
  */
 export function chartsInNorwegian(docx: Uint8Array): Buffer {
   // fflate is the zip library docx itself writes with (zipSync, its defaults), so the file is zipped as docx zips it.
@@ -124,10 +125,23 @@ export function chartsInNorwegian(docx: Uint8Array): Buffer {
     if (!CHART_PART.test(name)) continue;
     const xml = strFromU8(data);
     if (!xml.includes(DOCX_CHART_LANGUAGE)) throw new Error(`${name} has no ${DOCX_CHART_LANGUAGE} to replace`);
-    files[name] = strToU8(xml.replace(DOCX_CHART_LANGUAGE, `<c:lang val="${LANGUAGE}"/>`).replace(/ lang="en-US"/g, ` lang="${LANGUAGE}"`));
+    const norwegian = xml.replace(DOCX_CHART_LANGUAGE, `<c:lang val="${LANGUAGE}"/>`).replace(/ lang="en-US"/g, ` lang="${LANGUAGE}"`);
+    files[name] = strToU8(categoryLabelsAtEdge(norwegian));
   }
   const zipped = zipSync(files);
   return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
+}
+
+/**
+ * A category axis that crosses the values somewhere inside the plot (an index
+ * chart's bars start at 100) keeps its labels at the plot's edge ("low"), not
+ * beside the axis, where they would be drawn over the bars. docx writes
+ * "nextTo" for every axis and has no option for it.
+ */
+function categoryLabelsAtEdge(xml: string): string {
+  return xml.replace(/<c:catAx>[\s\S]*?<\/c:catAx>/g, (axis) =>
+    axis.includes("<c:crossesAt ") ? axis.replace('<c:tickLblPos val="nextTo"/>', '<c:tickLblPos val="low"/>') : axis,
+  );
 }
 
 const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } };

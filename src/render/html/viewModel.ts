@@ -1,4 +1,4 @@
-import { isSymbol, SYMBOLS } from "../../format/symbols.js";
+import { cellExpansion } from "../../format/symbols.js";
 import { isLeadIn } from "../../model/leadIn.js";
 import type { Block, DocumentModel, Inline, ListBlock, ListItem, ListItemBlock, TableCell } from "../../types/model.js";
 import { REPORT_POLICY } from "./contentSecurityPolicy.js";
@@ -33,8 +33,26 @@ export function toView(model: DocumentModel, pages: ReadonlyMap<string, number>,
     fontCss,
     css,
     toc: model.toc.map((entry) => ({ ...entry, page: pages.has(entry.id) ? String(pages.get(entry.id)) : "" })),
-    chapters: model.chapters.map((chapter) => ({ id: chapter.id, title: chapter.title, blocks: chapter.blocks.map(blockView) })),
+    chapters: model.chapters.map((chapter) => ({ id: chapter.id, title: chapter.title, blocks: pairedViews(chapter.blocks) })),
   };
+}
+
+/**
+ * The blocks' views, a chart and the table right after it (the same numbers,
+ * one indicator) held together as a `pair`, which the stylesheet keeps on one
+ * page when the two fit there.
+ */
+function pairedViews(blocks: readonly Block[]): unknown[] {
+  const views: unknown[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    if (block.type === "chart" && next?.type === "table") {
+      views.push({ partial: "pair", blocks: [blockView(block), blockView(next)] });
+      i++;
+    } else views.push(blockView(block));
+  }
+  return views;
 }
 
 function blockView(block: Block): unknown {
@@ -88,11 +106,12 @@ function listItemView(item: ListItem): { inlines: unknown[]; blocks: unknown[] }
 
 /**
  * A missing value prints SSB's symbol (`..`, `.`, `:`), which a screen reader
- * would read as "dot dot": it gets an accessible name such as "mangler"
- * (`missing`, empty otherwise).
+ * would read as "dot dot": it stays text, an `abbr` expanded with the words
+ * of the table's footnote (`expansion`, empty otherwise). The PDF gets the
+ * same expansion as `/E` (src/render/pdf/structTree.ts).
  */
-function cellView(cell: TableCell): { text: string; colSpan: number; missing: string } {
-  return { text: cell.text, colSpan: cell.colSpan ?? 1, missing: cell.value === undefined && isSymbol(cell.text) ? SYMBOLS[cell.text].spoken : "" };
+function cellView(cell: TableCell): { text: string; colSpan: number; expansion: string } {
+  return { text: cell.text, colSpan: cell.colSpan ?? 1, expansion: cellExpansion(cell) ?? "" };
 }
 
 function inlineView(inline: Inline): unknown {

@@ -1,10 +1,12 @@
 import { deflateSync, inflateSync } from "node:zlib";
-import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 import type { DocumentModel, Inline } from "../../types/model.js";
 import { listInlines } from "../../types/lists.js";
+import { cellExpansion } from "../../format/symbols.js";
 import { markUntaggedAsArtifacts } from "./artifacts.js";
 import { describeLinks, setOutlineTitles } from "./outline.js";
-import { repairStructTree } from "./structTree.js";
+import { unlinkMarkedContent, untagDecoration } from "./paintOnly.js";
+import { dropEmptyCellHeaders, expandSymbolCells, repairStructTree, type TableExpansions } from "./structTree.js";
 import { xmpPacket } from "./xmp.js";
 
 /** What the finishing pass needs to know about the document, taken from the model. */
@@ -16,6 +18,8 @@ export interface PdfFacts {
   readonly headings: readonly string[];
   /** `#id` and URLs → the text a link to them is announced with. */
   readonly linkTargets: ReadonlyMap<string, string>;
+  /** Every table, in document order: its header row count and each body cell's expansion (a symbol's footnote words). */
+  readonly tables: readonly TableExpansions[];
 }
 
 /**
@@ -32,12 +36,16 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
   const producer = doc.getProducer() ?? "Chromium";
 
   context.header = PDFHeader.forVersion(1, 7);
-  const metadata = context.stream(xmpPacket({ title: facts.title, language: facts.language, creator: facts.creator, producer }), {
+  // Bytes, never a string: pdf-lib writes a string one byte per UTF-16 code unit, so the BOM and "æ"
+  // would not be UTF-8 and a validator would read no XMP at all (Matterhorn 06-001).
+  const xmp = new TextEncoder().encode(xmpPacket({ title: facts.title, language: facts.language, creator: facts.creator, producer }));
+  const metadata = context.stream(xmp, {
     Type: "Metadata",
     Subtype: "XML",
   });
   catalog.set(PDFName.of("Metadata"), context.register(metadata));
-  if (!catalog.has(PDFName.of("Lang"))) catalog.set(PDFName.of("Lang"), PDFString.of(facts.language));
+  // A BCP 47 tag is ASCII; anything else goes in as a UTF-16 text string, never as raw UTF-16 code units.
+  if (!catalog.has(PDFName.of("Lang"))) catalog.set(PDFName.of("Lang"), /^[\x20-\x7e]*$/.test(facts.language) ? PDFString.of(facts.language) : PDFHexString.fromText(facts.language));
   // Also sets ViewerPreferences /DisplayDocTitle (Matterhorn 07-001).
   doc.setTitle(facts.title, { showInWindowTitleBar: true });
   doc.setAuthor(facts.creator);
@@ -46,6 +54,7 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
   const structRoot = catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
   if (!structRoot) throw new Error("the printed PDF is not tagged");
   repairStructTree(context, structRoot);
+  expandSymbolCells(context, structRoot, facts.tables);
 
   for (const page of doc.getPages()) {
     const annotations = page.node.Annots()?.asArray().filter((a): a is PDFRef => a instanceof PDFRef) ?? [];
@@ -58,10 +67,15 @@ export async function finishPdf(pdf: Uint8Array, facts: PdfFacts): Promise<Uint8
       const stream = context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
       const text = Buffer.from(decodedContent(stream)).toString("latin1");
-      const marked = markUntaggedAsArtifacts(text);
-      if (marked.wrapped > 0) context.assign(ref, context.stream(deflateSync(Buffer.from(marked.content, "latin1")), { Filter: "FlateDecode" }));
+      const decoration = untagDecoration(text);
+      unlinkMarkedContent(context, structRoot, page.node, page.ref, decoration.mcids);
+      const marked = markUntaggedAsArtifacts(decoration.content);
+      if (marked.wrapped > 0 || decoration.mcids.length > 0) {
+        context.assign(ref, context.stream(deflateSync(Buffer.from(marked.content, "latin1")), { Filter: "FlateDecode" }));
+      }
     }
   }
+  dropEmptyCellHeaders(context, structRoot);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
@@ -82,16 +96,18 @@ export function pdfFacts(model: DocumentModel, fixedHeadings: { readonly cover: 
   // The contents page is printed only when the document has one (report.hbs).
   const headings = [fixedHeadings.cover, ...(model.toc.length > 0 ? [fixedHeadings.toc] : [])];
   const linkTargets = new Map<string, string>();
+  const tables: TableExpansions[] = [];
   for (const chapter of model.chapters) {
     for (const block of chapter.blocks) {
-      if (block.type === "heading") {
+      if (block.type === "table") tables.push({ headerRows: block.header.length, rows: block.rows.map((row) => row.cells.map(cellExpansion)) });
+      else if (block.type === "heading") {
         headings.push(block.text);
         linkTargets.set(`#${block.id}`, block.text);
       } else if (block.type === "paragraph") collectLinks(block.children, linkTargets);
       else if (block.type === "list") for (const inlines of listInlines(block)) collectLinks(inlines, linkTargets);
     }
   }
-  return { title: model.title, language: model.lang, creator: model.organisation, headings, linkTargets };
+  return { title: model.title, language: model.lang, creator: model.organisation, headings, linkTargets, tables };
 }
 
 function collectLinks(inlines: readonly Inline[], targets: Map<string, string>): void {

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFContext, type PDFObject } from "pdf-lib";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFObject } from "pdf-lib";
 
 /**
  * Repairs to the structure tree Chromium writes from the HTML, for PDF/UA-1:
@@ -28,6 +28,75 @@ export function repairStructTree(context: PDFContext, root: PDFDict): void {
     for (const [type, standard] of roles) roleMap.set(PDFName.of(type), PDFName.of(standard));
     root.set(PDFName.of("RoleMap"), roleMap);
   }
+}
+
+/** A table as the model has it: how many header rows, and each body cell's expansion (undefined for a number). */
+export interface TableExpansions {
+  readonly headerRows: number;
+  readonly rows: readonly (readonly (string | undefined)[])[];
+}
+
+/**
+ * A symbol in a table cell (`..`) is text (the HTML's `abbr`), which Chromium
+ * tags without its expansion. The element that holds the symbol's text gets
+ * the expansion as `/E` (ISO 32000-1, 14.9.5), tagged `Span`, so a screen
+ * reader says the footnote's words instead of "dot dot". Tables are matched
+ * to the model's in document order, rows after the header rows, cells after
+ * the row header; a table that does not match is a bug here, so it stops.
+ */
+export function expandSymbolCells(context: PDFContext, root: PDFDict, tables: readonly TableExpansions[]): void {
+  const printed: PDFDict[] = [];
+  walk(context, root, (element) => {
+    if (typeOf(element) === "Table") printed.push(element);
+  });
+  if (printed.length !== tables.length) throw new Error(`the PDF has ${printed.length} tables, the document ${tables.length}`);
+  printed.forEach((table, t) => {
+    const { headerRows, rows } = tables[t]!;
+    const rowElements = descendants(context, table, "TR").slice(headerRows);
+    if (rowElements.length !== rows.length) throw new Error(`table ${t + 1}: the PDF has ${rowElements.length} body rows, the document ${rows.length}`);
+    rowElements.forEach((row, r) => {
+      const cells = childElements(context, row).map((c) => c.element).filter((e) => typeOf(e) === "TD");
+      rows[r]!.forEach((expansion, c) => {
+        const cell = cells[c];
+        if (expansion === undefined) return;
+        if (!cell) throw new Error(`table ${t + 1}, row ${r + 1}: no cell ${c + 1} in the PDF`);
+        const holder = textHolder(context, cell) ?? cell;
+        if (holder !== cell) holder.set(PDFName.of("S"), PDFName.of("Span"));
+        holder.set(PDFName.of("E"), PDFHexString.fromText(expansion));
+      });
+    });
+  });
+}
+
+/**
+ * An empty cell (the corner of a table with two header rows) is no data cell
+ * of any header: its `/Headers` attribute goes. Run after the decoration
+ * (cell backgrounds) has become artifacts, so "empty" means no content.
+ */
+export function dropEmptyCellHeaders(context: PDFContext, root: PDFDict): void {
+  walk(context, root, (element) => {
+    if (typeOf(element) !== "TD" || textHolder(context, element)) return;
+    const a = element.get(PDFName.of("A"));
+    const list = a instanceof PDFArray ? a.asArray() : a ? [a] : [];
+    for (const item of list) context.lookupMaybe(item, PDFDict)?.delete(PDFName.of("Headers"));
+  });
+}
+
+/** Elements of a type below `element`, in document order (not below one of the same type). */
+function descendants(context: PDFContext, element: PDFDict, type: string): PDFDict[] {
+  return childElements(context, element).flatMap((c) => (typeOf(c.element) === type ? [c.element] : descendants(context, c.element, type)));
+}
+
+/** The element nearest below (or at) `element` whose own kids are marked content: where the text is. */
+function textHolder(context: PDFContext, element: PDFDict): PDFDict | undefined {
+  const kids = element.get(PDFName.of("K"));
+  const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
+  if (list.some((kid) => kid instanceof PDFNumber || (kid instanceof PDFDict && kid.has(PDFName.of("MCID"))))) return element;
+  for (const child of childElements(context, element)) {
+    const found = textHolder(context, child.element);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** PDF 2.0 structure types Chromium uses, and the PDF 1.7 type they read as. */
