@@ -59,7 +59,11 @@ export const claims = defineMessages("claims", {
   draftBeside: (file: string) => ({ text: `et utkast venter på å bli flettet inn i ${file}`, hint: `flytt det du vil beholde over i ${file}, og slett utkastet` }),
   draftWritten: (file: string, beside: boolean) => (beside ? `  ${file}   (utkast ved siden av teksten som finnes; flett inn det du vil beholde)` : `  ${file}   (ny tekst: avsnittet hadde ingen)`),
   draftsWritten: (count: number) => `Skrev ${count} utkast:`,
-  draftKept: (file: string) => `  ${file}   (finnes og er redigert; ikke skrevet over)`,
+  draftKept: (file: string) => `  ${file}   (finnes allerede, likt; ikke skrevet på nytt)`,
+  draftWouldOverwrite: (files: readonly string[]) => ({
+    text: `${files.length === 1 ? "utkastet finnes allerede og er endret" : `${files.length} utkast finnes allerede og er endret`}: ${files.join(", ")}; ingenting er skrevet`,
+    hint: "flytt det du vil beholde over i avsnittets tekst, og slett utkastet; eller kjør på nytt med --force for å skrive over det du har endret",
+  }),
   draftUnknownSection: (section: string, closest: string | undefined, known: readonly string[]) => ({
     text: `rapporten har ingen seksjon «${section}»`,
     hint: closestOr(closest, `seksjonene: ${known.join(", ")}`),

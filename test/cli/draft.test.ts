@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { scratchProject } from "../helpers/project.js";
+
+/** `npm run draft -- <args>` in-process: the exit code and what it printed. */
+async function draft(root: string, args: readonly string[]): Promise<{ status: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((line: string) => void out.push(line));
+  const error = vi.spyOn(console, "error").mockImplementation((line: string) => void err.push(line));
+  try {
+    const status = await main(["draft", ...args, "--root", root], root, {});
+    return { status, out: out.join("\n"), err: err.join("\n") };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const DRAFT = "data/2025/commentary/grunnskole/03-dekningsgrader.draft.md";
+
+describe("npm run draft never destroys an editor's text", () => {
+  it("refuses to write over an edited draft, naming it, and writes over it with --force", async () => {
+    const root = scratchProject();
+    expect((await draft(root, ["2025", "--section", "dekningsgrader"])).status).toBe(0);
+    const edited = `${readFileSync(join(root, DRAFT), "utf8")}\nRedaktørens egen setning.\n`;
+    writeFileSync(join(root, DRAFT), edited);
+    const again = await draft(root, ["2025", "--section", "dekningsgrader"]);
+    expect(again.status).toBe(1);
+    expect(again.err).toContain("03-dekningsgrader.draft.md");
+    expect(again.err).toMatch(/endret.*--force/su);
+    expect(readFileSync(join(root, DRAFT), "utf8")).toBe(edited);
+    expect((await draft(root, ["2025", "--section", "dekningsgrader", "--force"])).status).toBe(0);
+    expect(readFileSync(join(root, DRAFT), "utf8")).not.toContain("Redaktørens egen setning.");
+  });
+
+  it("runs again over its own unchanged draft", async () => {
+    const root = scratchProject();
+    expect((await draft(root, ["2025", "--section", "dekningsgrader"])).status).toBe(0);
+    const second = await draft(root, ["2025", "--section", "dekningsgrader"]);
+    expect(second.status).toBe(0);
+    expect(existsSync(join(root, DRAFT))).toBe(true);
+  });
+});
