@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -42,5 +42,18 @@ describe("npm run draft never destroys an editor's text", () => {
     const second = await draft(root, ["2025", "--section", "dekningsgrader"]);
     expect(second.status).toBe(0);
     expect(existsSync(join(root, DRAFT))).toBe(true);
+  });
+});
+
+describe("npm run draft into a place it cannot write", () => {
+  it("says which file and why, as npm run report does, and exits 1", async () => {
+    const root = scratchProject();
+    const chapter = ["", "  - id: nytt", "    title: Nytt kapittel", "    sections:", "      - id: lederskap", "        title: Ledelse", "        exhibits:", "          - id: ledere", "            kind: comparison", "            indicator: elever-per-lederarsverk", ""];
+    appendFileSync(join(root, "data", "2025", "report.yaml"), chapter.join("\n"));
+    writeFileSync(join(root, "data", "2025", "commentary", "nytt"), "en fil der kapittelmappen skulle være\n");
+    const result = await draft(root, ["2025", "--section", "lederskap"]);
+    expect(result.status).toBe(1);
+    expect(result.err).toMatch(/^feil: data\/2025\/commentary\/nytt\/01-lederskap\.md: kan ikke skrive data\/2025\/commentary\/nytt\/01-lederskap\.md: /mu);
+    expect(result.err).not.toContain("intern feil");
   });
 });

@@ -26,6 +26,7 @@ npm run check -- <år> viser utkast som ikke er ferdig redigert.`,
     const { loadInputs, projectPaths } = await import("../../pipeline.js");
     const { draftSections } = await import("../../narrative/draft.js");
     const { writeFileAtomic } = await import("../../output/atomicWrite.js");
+    const { outputError } = await import("../../output/outputErrors.js");
     const year = yearArgument(args.positionals, "draft");
     const inputs = await loadInputs(projectPaths(root), year, { log: () => {}, now: () => 0 }, documentOf(args));
     const only = typeof args.values.section === "string" ? args.values.section : undefined;
@@ -38,7 +39,13 @@ npm run check -- <år> viser utkast som ikke er ferdig redigert.`,
     const edited = drafts.filter((d) => existing(d) !== undefined && existing(d) !== d.text);
     if (edited.length > 0 && args.values.force !== true) throw new ReportError(msg.claims.draftWouldOverwrite(edited.map((d) => d.file)), { location: { file: edited[0]!.file } });
     const writable = drafts.filter((d) => existing(d) !== d.text);
-    for (const draft of writable) writeFileAtomic(join(root, draft.file), draft.text);
+    for (const draft of writable) {
+      try {
+        writeFileAtomic(join(root, draft.file), draft.text);
+      } catch (error) {
+        throw outputError(error, draft.file); // a folder that cannot be written to is the user's to fix, said as `report` says it
+      }
+    }
     out(msg.claims.draftsWritten(writable.length).text);
     for (const draft of drafts) out((writable.includes(draft) ? msg.claims.draftWritten(draft.file, draft.beside) : msg.claims.draftKept(draft.file)).text);
     out(msg.claims.draftNextStep(year).text);
