@@ -64,6 +64,10 @@ export const claims = defineMessages("claims", {
     text: `${files.length === 1 ? "utkastet finnes allerede og er endret" : `${files.length} utkast finnes allerede og er endret`}: ${files.join(", ")}; ingenting er skrevet`,
     hint: "flytt det du vil beholde over i avsnittets tekst, og slett utkastet; eller kjør på nytt med --force for å skrive over det du har endret",
   }),
+  draftWouldReplaceText: (file: string, section: string) => ({
+    text: `utkastet til ${section} skulle skrives til ${file}, men den filen finnes og er ikke teksten til ${section}; ingenting er skrevet`,
+    hint: `se chapter: og section: øverst i ${file} (npm run check viser hva som er galt), eller gi filen et annet navn`,
+  }),
   draftUnknownSection: (section: string, closest: string | undefined, known: readonly string[]) => ({
     text: `rapporten har ingen seksjon «${section}»`,
     hint: closestOr(closest, `seksjonene: ${known.join(", ")}`),

@@ -3,7 +3,6 @@ import type { ReportDefinition } from "../config/definitionSchema.js";
 import type { Dataset } from "../data/dataset.js";
 import { joinNorwegian } from "../format/norwegian.js";
 import { renderExpressions } from "./expressions.js";
-import type { Commentary } from "./loadCommentary.js";
 import { singleIndicatorOf } from "./claims/plainWords.js";
 
 /**
@@ -33,7 +32,8 @@ export interface SectionDraft {
 export interface DraftContext {
   readonly data: Dataset;
   readonly definition: ReportDefinition;
-  readonly commentary: Commentary;
+  /** Which file holds each section's text (`chapter/section`); only the file is read, never its expressions. */
+  readonly commentary: ReadonlyMap<string, { readonly file: string }>;
   /** The commentary folder, relative to the project (data/2025/commentary). */
   readonly commentaryDir: string;
 }

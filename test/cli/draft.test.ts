@@ -57,3 +57,28 @@ describe("npm run draft into a place it cannot write", () => {
     expect(result.err).not.toContain("intern feil");
   });
 });
+
+describe("npm run draft for a new year", () => {
+  it("drafts although the copied text names a year the new report no longer has", async () => {
+    const root = scratchProject();
+    expect(await main(["new-year", "2026", "--root", root], root, {})).toBe(0);
+    const copied = readFileSync(join(root, "data/2026/commentary/grunnskole/03-dekningsgrader.md"), "utf8");
+    expect(copied).toMatch(/\{\{[^}]*2021[^}]*\}\}/u); // last year's text, with an expression for a year 2026 does not show
+    const result = await draft(root, ["2026", "--section", "dekningsgrader"]);
+    expect(result.err).toBe("");
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(root, "data/2026/commentary/grunnskole/03-dekningsgrader.draft.md"), "utf8")).toContain("[[spesialundervisning-1-4]]");
+    expect(readFileSync(join(root, "data/2026/commentary/grunnskole/03-dekningsgrader.md"), "utf8")).toBe(copied);
+  });
+
+  it("never writes over a file whose front matter names another section, not even with --force", async () => {
+    const root = scratchProject();
+    const path = join(root, "data/2025/commentary/grunnskole/03-dekningsgrader.md");
+    const text = readFileSync(path, "utf8").replace("section: dekningsgrader", "section: dekningsgrad");
+    writeFileSync(path, text);
+    const result = await draft(root, ["2025", "--section", "dekningsgrader", "--force"]);
+    expect(result.status).toBe(1);
+    expect(result.err).toContain("03-dekningsgrader.md:1:");
+    expect(readFileSync(path, "utf8")).toBe(text);
+  });
+});
