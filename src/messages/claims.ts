@@ -22,6 +22,10 @@ export const claims = defineMessages("claims", {
     text: `en utvikling går fra ett år til et senere, men uttrykket har ${from} og ${to}`,
     hint: `skriv det første året først, for eksempel ${example}`,
   }),
+  rankNotMunicipality: (region: string) => ({
+    text: `«${region}» er et snitt (kind «snitt» i data/regions.csv), ikke en kommune, og har ingen plass blant kommunene`,
+    hint: "plasser en kommune, eller sammenlign med snittet: {{sammenlign …}}",
+  }),
   tooFewToRank: (indicator: string, year: number, count: number) => ({
     text: `dataene har ${count === 1 ? "bare én kommune" : "ingen kommuner"} med verdi for ${indicator} i ${year}, så det er ingen plassering å si noe om`,
     hint: "legg til verdier for flere kommuner i observations.csv, eller skriv setningen uten plassering",

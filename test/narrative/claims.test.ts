@@ -146,6 +146,13 @@ describe("{{plassering}}", () => {
     expect(render('{{plassering "kroner" "Aby" 2024}}')).toBe("høyest"); // 100 000 and 100 900 are within 1 %
   });
 
+  it("refuses an average, which has no place among the municipalities, at the expression", () => {
+    const error = errorOf(() => render('{{plassering "kroner" "Snitt" 2024}}'));
+    expect(error.id).toBe("claims.rankNotMunicipality");
+    expect(error.location).toMatchObject({ file: "tekst.md", line: 3 });
+    expect(error.message).toContain("Snitt");
+  });
+
   it("needs at least two municipalities with a value", () => {
     expect(errorOf(() => render('{{plassering "egen" "Aby" 2024}}')).id).toBe("claims.tooFewToRank");
   });

@@ -76,6 +76,9 @@ const plassering: HelperSpec = {
     const { data, resolved, options } = input;
     const { indicator } = resolved;
     const year = resolved.years[0]!;
+    const region = data.regions.get(resolved.regions[0]!);
+    // An average is not one of the municipalities: its place among them says nothing (regions.csv, column kind).
+    if (region && region.kind !== "kommune") return { problem: msg.claims.rankNotMunicipality(region.name) };
     const found = placeOf(data, indicator, resolved.regions[0]!, year);
     if (isMissing(found)) return found;
     if (found.among.length < 2) return { problem: msg.claims.tooFewToRank(indicator.id, year, found.among.length) };
