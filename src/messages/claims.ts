@@ -14,6 +14,10 @@ export const claims = defineMessages("claims", {
     hint: closestOr(closest, `valgene her er ${known.join(", ")}`),
   }),
   optionNotText: (key: string) => ({ text: `valget ${key} tar ord i anførselstegn`, hint: `for eksempel ${key}="har holdt seg stabilt"` }),
+  emptyWord: (key: string) => ({
+    text: `${key}="" er tomt, så setningen ville mangle ord når dataene velger det`,
+    hint: `skriv ordene du vil ha, for eksempel ${key}="${key.replace(/_/g, " ")}", eller ta bort ${key}=""`,
+  }),
   unknownForm: (helper: string, form: string, closest: string | undefined, known: readonly string[]) => ({
     text: `«${helper}» har ingen form «${form}»`,
     hint: closestOr(closest, `formene er ${known.map((k) => `form="${k}"`).join(", ")}; eller skriv ordene selv`),

@@ -100,6 +100,15 @@ describe("{{sammenlign}}", () => {
     expect(error.format()).toMatch(/^tekst\.md:3:6: /);
   });
 
+  it("refuses an empty word of the editor's own, also one the data do not choose today", () => {
+    const chosen = errorOf(() => render('Her: {{sammenlign "andel" "Aby" "Snitt" 2024 høyere=""}}'));
+    expect(chosen.id).toBe("claims.emptyWord");
+    expect(chosen.format()).toMatch(/^tekst\.md:3:6: høyere=""/u);
+    expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 lavere=" "}}')).id).toBe("claims.emptyWord");
+    expect(errorOf(() => render('{{plassering "kroner" "Bby" 2024 ellers=""}}')).id).toBe("claims.emptyWord");
+    expect(errorOf(() => render('{{utvikling "andel" "Aby" 2021 2024 stabil=""}}')).id).toBe("claims.emptyWord");
+  });
+
   it("names a wrong form or option with what there is", () => {
     expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 form="ligge"}}')).format()).toMatch(/ingen form «ligge».*mente du «ligger»/);
     expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 høyre="over"}}')).format()).toMatch(/ukjent valg «høyre».*mente du «høyere»/);

@@ -1,4 +1,5 @@
 import { suggest } from "../../errors.js";
+import type { Message } from "../../messages/message.js";
 import { msg } from "../../messages/catalogue.js";
 import type { HelperInput, HelperResult, HelperSpec, OptionKind } from "../helpers.js";
 import { compareRegions, isMissing, placeOf, trendOf } from "./evaluate.js";
@@ -17,6 +18,19 @@ import { COMPARISON_FORMS, EVERY_YEAR, PLACE_FORMS, placeKey, TREND_FORMS, type 
  */
 
 const words = (keys: readonly string[]): Readonly<Record<string, OptionKind>> => Object.fromEntries(keys.map((key) => [key, "text" as const]));
+
+/**
+ * The editor's own words (`høyere="har flere enn"`), every one of them, not
+ * just the one the data choose today: a word that would print nothing is
+ * refused now, not the year the data turn to it.
+ */
+function ownWordsProblem(input: HelperInput): { problem: Message } | undefined {
+  for (const [key, value] of input.options) {
+    if (key === "form" || typeof value !== "string") continue;
+    if (value.trim() === "") return { problem: msg.claims.emptyWord(key) };
+  }
+  return undefined;
+}
 
 /** The form's word for the outcome, unless the expression gives its own. */
 function choose<K extends string>(helper: string, forms: Forms<K>, fallback: string, input: HelperInput, outcome: K, suffix = ""): HelperResult {
@@ -39,6 +53,8 @@ const sammenlign: HelperSpec = {
   describe: "the first region against the second: høyere enn / lavere enn / på nivå med (form er), over / under / omtrent på (form ligger)",
   options: { form: "text", ...words(["høyere", "lavere", "likt"]) },
   evaluate: (input) => {
+    const wrong = ownWordsProblem(input);
+    if (wrong) return wrong;
     const { data, average, resolved } = input;
     const found = compareRegions(data, average, resolved.indicator, resolved.regions[0]!, resolved.regions[1]!, resolved.years[0]!);
     if (isMissing(found)) return found;
@@ -53,6 +69,8 @@ const utvikling: HelperSpec = {
   describe: "the trend from the first year to the second: har økt / har gått ned / har holdt seg stabil / har variert (form har; also økt, økte, en, økningen)",
   options: { form: "text", hvert_år: "boolean", ...words(["økt", "nedgang", "stabil", "variert"]) },
   evaluate: (input) => {
+    const wrong = ownWordsProblem(input);
+    if (wrong) return wrong;
     const { data, resolved, reportYears, options } = input;
     const [from, to] = resolved.years as [number, number];
     if (from >= to) return { problem: msg.claims.spanNeedsTwoYears(from, to, utvikling.example) };
@@ -73,6 +91,8 @@ const plassering: HelperSpec = {
   describe: "the region's place among the municipalities the data hold that year: høyest / nest høyest / lavest / nest lavest / tredje høyest … (form er; also den)",
   options: { form: "text", ...words(["høyest", "nest_høyest", "lavest", "nest_lavest", "ellers"]) },
   evaluate: (input) => {
+    const wrong = ownWordsProblem(input);
+    if (wrong) return wrong;
     const { data, resolved, options } = input;
     const { indicator } = resolved;
     const year = resolved.years[0]!;
