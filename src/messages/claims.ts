@@ -18,6 +18,10 @@ export const claims = defineMessages("claims", {
     text: `${key}="" er tomt, så setningen ville mangle ord når dataene velger det`,
     hint: `skriv ordene du vil ha, for eksempel ${key}="${key.replace(/_/g, " ")}", eller ta bort ${key}=""`,
   }),
+  markdownInWord: (key: string, characters: readonly string[]) => ({
+    text: `${key}= har tegn som Markdown leser som formatering (${characters.map((c) => `«${c}»`).join(", ")}), så ordene ville ikke stå slik de er skrevet`,
+    hint: `skriv ordene uten ${characters.length === 1 ? "dette tegnet" : "disse tegnene"}; formatering (som **fet**) settes rundt uttrykket, ikke inne i ordene`,
+  }),
   unknownForm: (helper: string, form: string, closest: string | undefined, known: readonly string[]) => ({
     text: `«${helper}» har ingen form «${form}»`,
     hint: closestOr(closest, `formene er ${known.map((k) => `form="${k}"`).join(", ")}; eller skriv ordene selv`),

@@ -109,6 +109,16 @@ describe("{{sammenlign}}", () => {
     expect(errorOf(() => render('{{utvikling "andel" "Aby" 2021 2024 stabil=""}}')).id).toBe("claims.emptyWord");
   });
 
+  it("refuses Markdown in the editor's own words, which would not print as written", () => {
+    const bold = errorOf(() => render('Her: {{sammenlign "andel" "Aby" "Snitt" 2024 høyere="**md**"}}'));
+    expect(bold.id).toBe("claims.markdownInWord");
+    expect(bold.format()).toMatch(/^tekst\.md:3:6: høyere= .*«\*»/u);
+    for (const word of ["_så_", "`kode`", "[lenke](x)", "<b>", "a\\b", "~~x~~", "&amp;", "a | b", "# x"]) {
+      expect(errorOf(() => render(`{{plassering "kroner" "Bby" 2024 høyest="${word}"}}`)).id).toBe("claims.markdownInWord");
+    }
+    expect(render('{{sammenlign "andel" "Aby" "Snitt" 2024 høyere="hadde (klart) flere – enn"}}')).toBe("hadde (klart) flere – enn");
+  });
+
   it("names a wrong form or option with what there is", () => {
     expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 form="ligge"}}')).format()).toMatch(/ingen form «ligge».*mente du «ligger»/);
     expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 høyre="over"}}')).format()).toMatch(/ukjent valg «høyre».*mente du «høyere»/);

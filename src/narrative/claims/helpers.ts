@@ -20,14 +20,23 @@ import { COMPARISON_FORMS, EVERY_YEAR, PLACE_FORMS, placeKey, TREND_FORMS, type 
 const words = (keys: readonly string[]): Readonly<Record<string, OptionKind>> => Object.fromEntries(keys.map((key) => [key, "text" as const]));
 
 /**
+ * Characters Markdown reads as markup in running text (emphasis, code, links,
+ * HTML, entities, tables, headings). The words are put into the Markdown
+ * before it is read, so these would not print as written: they are refused.
+ */
+const MARKDOWN_CHARACTERS = /[*_`[\]<>\\~&|#]/gu;
+
+/**
  * The editor's own words (`høyere="har flere enn"`), every one of them, not
- * just the one the data choose today: a word that would print nothing is
- * refused now, not the year the data turn to it.
+ * just the one the data choose today: a word that would print nothing, or
+ * not as written, is refused now, not the year the data turn to it.
  */
 function ownWordsProblem(input: HelperInput): { problem: Message } | undefined {
   for (const [key, value] of input.options) {
     if (key === "form" || typeof value !== "string") continue;
     if (value.trim() === "") return { problem: msg.claims.emptyWord(key) };
+    const markup = [...new Set(value.match(MARKDOWN_CHARACTERS) ?? [])];
+    if (markup.length > 0) return { problem: msg.claims.markdownInWord(key, markup) };
   }
   return undefined;
 }
