@@ -16,7 +16,7 @@ export const claims = defineMessages("claims", {
   optionNotText: (key: string) => ({ text: `valget ${key} tar ord i anførselstegn`, hint: `for eksempel ${key}="har holdt seg stabilt"` }),
   emptyWord: (key: string) => ({
     text: `${key}="" er tomt, så setningen ville mangle ord når dataene velger det`,
-    hint: `skriv ordene du vil ha, for eksempel ${key}="${key.replace(/_/g, " ")}", eller ta bort ${key}=""`,
+    hint: `skriv ordene du vil ha mellom anførselstegnene, eller ta bort ${key}=""`,
   }),
   markdownInWord: (key: string, characters: readonly string[]) => ({
     text: `${key}= har tegn som Markdown leser som formatering (${characters.map((c) => `«${c}»`).join(", ")}), så ordene ville ikke stå slik de er skrevet`,
