@@ -22,6 +22,10 @@ export const claims = defineMessages("claims", {
     text: `${key}= har tegn som Markdown leser som formatering (${characters.map((c) => `«${c}»`).join(", ")}), så ordene ville ikke stå slik de er skrevet`,
     hint: `skriv ordene uten ${characters.length === 1 ? "dette tegnet" : "disse tegnene"}; formatering (som **fet**) settes rundt uttrykket, ikke inne i ordene`,
   }),
+  sameRegionTwice: (region: string) => ({
+    text: `uttrykket sammenligner ${region} med seg selv, så det har ingenting å si`,
+    hint: "skriv en annen region som den andre, for eksempel snittet eller en nabokommune",
+  }),
   unknownForm: (helper: string, form: string, closest: string | undefined, known: readonly string[]) => ({
     text: `«${helper}» har ingen form «${form}»`,
     hint: closestOr(closest, `formene er ${known.map((k) => `form="${k}"`).join(", ")}; eller skriv ordene selv`),

@@ -119,6 +119,13 @@ describe("{{sammenlign}}", () => {
     expect(render('{{sammenlign "andel" "Aby" "Snitt" 2024 høyere="hadde (klart) flere – enn"}}')).toBe("hadde (klart) flere – enn");
   });
 
+  it("refuses the same region on both sides, also when named once by name and once by number", () => {
+    const error = errorOf(() => render('Her: {{sammenlign "andel" "Aby" "Aby" 2024}}'));
+    expect(error.id).toBe("claims.sameRegionTwice");
+    expect(error.format()).toMatch(/^tekst\.md:3:6: .*Aby med seg selv/u);
+    expect(errorOf(() => render('{{sammenlign "andel" "Aby" "A" 2024}}')).id).toBe("claims.sameRegionTwice");
+  });
+
   it("names a wrong form or option with what there is", () => {
     expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 form="ligge"}}')).format()).toMatch(/ingen form «ligge».*mente du «ligger»/);
     expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 høyre="over"}}')).format()).toMatch(/ukjent valg «høyre».*mente du «høyere»/);

@@ -65,7 +65,9 @@ const sammenlign: HelperSpec = {
     const wrong = ownWordsProblem(input);
     if (wrong) return wrong;
     const { data, average, resolved } = input;
-    const found = compareRegions(data, average, resolved.indicator, resolved.regions[0]!, resolved.regions[1]!, resolved.years[0]!);
+    const [region, other] = resolved.regions as [string, string];
+    if (region === other) return { problem: msg.claims.sameRegionTwice(data.regions.get(region)?.name ?? region) };
+    const found = compareRegions(data, average, resolved.indicator, region, other, resolved.years[0]!);
     if (isMissing(found)) return found;
     const chosen = choose("sammenlign", COMPARISON_FORMS, "er", input, found.outcome);
     return "text" in chosen ? { ...chosen, claim: { kind: "sammenligning", outcome: found.outcome } } : chosen;
