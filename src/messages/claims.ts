@@ -24,7 +24,7 @@ export const claims = defineMessages("claims", {
   }),
   sameRegionTwice: (region: string) => ({
     text: `uttrykket sammenligner ${region} med seg selv, så det har ingenting å si`,
-    hint: "skriv en annen region som den andre, for eksempel snittet eller en nabokommune",
+    hint: "skriv noe annet som det andre stedet, for eksempel snittet eller en nabokommune",
   }),
   unknownForm: (helper: string, form: string, closest: string | undefined, known: readonly string[]) => ({
     text: `«${helper}» har ingen form «${form}»`,
