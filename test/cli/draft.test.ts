@@ -82,3 +82,15 @@ describe("npm run draft for a new year", () => {
     expect(readFileSync(path, "utf8")).toBe(text);
   });
 });
+
+describe("npm run draft says what each exhibit shows", () => {
+  it("calls a highlight, which has no figure, a table", async () => {
+    const root = scratchProject();
+    const chapter = ["", "  - id: nytt", "    title: Nytt kapittel", "    sections:", "      - id: lederskap", "        title: Ledelse", "        exhibits:", "          - id: ledere", "            kind: highlight", "            indicator: elever-per-lederarsverk", ""];
+    appendFileSync(join(root, "data", "2025", "report.yaml"), chapter.join("\n"));
+    expect((await draft(root, ["2025", "--section", "lederskap"])).status).toBe(0);
+    const text = readFileSync(join(root, "data/2025/commentary/nytt/01-lederskap.md"), "utf8");
+    expect(text).toContain("Tabellen viser ");
+    expect(text).not.toMatch(/Figuren/u);
+  });
+});
