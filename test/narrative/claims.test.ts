@@ -179,6 +179,11 @@ describe("{{plassering}}", () => {
     expect(error.message).toContain("Snitt");
   });
 
+  it("refuses an average in {{rang}} too, the number that says the same place", () => {
+    expect(errorOf(() => render('{{rang "kroner" "Snitt" 2024}}')).id).toBe("claims.rankNotMunicipality");
+    expect(render('{{rang "kroner" "Bby" 2024}}')).toBe("1");
+  });
+
   it("needs at least two municipalities with a value", () => {
     expect(errorOf(() => render('{{plassering "egen" "Aby" 2024}}')).id).toBe("claims.tooFewToRank");
   });
