@@ -79,6 +79,15 @@ async function stage<T>(name: string, effects: BuildEffects, run: () => T | Prom
  * one of the year's documents (src/config/documents.ts); none: the year's default.
  */
 export async function loadInputs(paths: ProjectPaths, year: number, effects: BuildEffects, document?: string): Promise<CheckInputs> {
+  const { source, definitionFile, data, definition } = await loadDataAndDefinition(paths, year, effects, document);
+  const { commentary, folder } = await stage("tekst", effects, () =>
+    loadCommentary(source.commentaryDir, paths.root, { data, definition }),
+  );
+  return { root: paths.root, year, definition, definitionFile, data, commentary, commentaryFolder: folder };
+}
+
+/** Stages 1–2: the data and the definition, checked against each other; the commentary not read (`npm run draft` reads only its front matter). */
+export async function loadDataAndDefinition(paths: ProjectPaths, year: number, effects: BuildEffects, document?: string) {
   const source = resolveDocument(paths.dataDir, year, paths.root, document);
   const definitionPath = source.definitionPath;
   const definitionFile = relative(paths.root, definitionPath);
@@ -90,10 +99,7 @@ export async function loadInputs(paths: ProjectPaths, year: number, effects: Bui
     checkDefinitionAgainstData(definition, data, definitionFile);
     return { data, definition };
   });
-  const { commentary, folder } = await stage("tekst", effects, () =>
-    loadCommentary(source.commentaryDir, paths.root, { data, definition }),
-  );
-  return { root: paths.root, year, definition, definitionFile, data, commentary, commentaryFolder: folder };
+  return { source, definitionFile, data, definition };
 }
 
 /** `style:` names a folder of templates/ (not mail/ or partials/, which are not template sets). */

@@ -14,6 +14,18 @@ export const claims = defineMessages("claims", {
     hint: closestOr(closest, `valgene her er ${known.join(", ")}`),
   }),
   optionNotText: (key: string) => ({ text: `valget ${key} tar ord i anførselstegn`, hint: `for eksempel ${key}="har holdt seg stabilt"` }),
+  emptyWord: (key: string) => ({
+    text: `${key}="" er tomt, så setningen ville mangle ord når dataene velger det`,
+    hint: `skriv ordene du vil ha mellom anførselstegnene, eller ta bort ${key}=""`,
+  }),
+  markdownInWord: (key: string, characters: readonly string[]) => ({
+    text: `${key}= har tegn som Markdown leser som formatering (${characters.map((c) => `«${c}»`).join(", ")}), så ordene ville ikke stå slik de er skrevet`,
+    hint: `skriv ordene uten ${characters.length === 1 ? "dette tegnet" : "disse tegnene"}; formatering (som **fet**) settes rundt uttrykket, ikke inne i ordene`,
+  }),
+  sameRegionTwice: (region: string) => ({
+    text: `uttrykket sammenligner ${region} med seg selv, så det har ingenting å si`,
+    hint: "skriv noe annet som det andre stedet, for eksempel snittet eller en nabokommune",
+  }),
   unknownForm: (helper: string, form: string, closest: string | undefined, known: readonly string[]) => ({
     text: `«${helper}» har ingen form «${form}»`,
     hint: closestOr(closest, `formene er ${known.map((k) => `form="${k}"`).join(", ")}; eller skriv ordene selv`),
@@ -21,6 +33,10 @@ export const claims = defineMessages("claims", {
   spanNeedsTwoYears: (from: number, to: number, example: string) => ({
     text: `en utvikling går fra ett år til et senere, men uttrykket har ${from} og ${to}`,
     hint: `skriv det første året først, for eksempel ${example}`,
+  }),
+  rankNotMunicipality: (region: string) => ({
+    text: `«${region}» er et snitt (kind «snitt» i data/regions.csv), ikke en kommune, og har ingen plass blant kommunene`,
+    hint: "plasser en kommune, eller sammenlign med snittet: {{sammenlign …}}",
   }),
   tooFewToRank: (indicator: string, year: number, count: number) => ({
     text: `dataene har ${count === 1 ? "bare én kommune" : "ingen kommuner"} med verdi for ${indicator} i ${year}, så det er ingen plassering å si noe om`,
@@ -59,7 +75,15 @@ export const claims = defineMessages("claims", {
   draftBeside: (file: string) => ({ text: `et utkast venter på å bli flettet inn i ${file}`, hint: `flytt det du vil beholde over i ${file}, og slett utkastet` }),
   draftWritten: (file: string, beside: boolean) => (beside ? `  ${file}   (utkast ved siden av teksten som finnes; flett inn det du vil beholde)` : `  ${file}   (ny tekst: avsnittet hadde ingen)`),
   draftsWritten: (count: number) => `Skrev ${count} utkast:`,
-  draftKept: (file: string) => `  ${file}   (finnes og er redigert; ikke skrevet over)`,
+  draftKept: (file: string) => `  ${file}   (finnes allerede, likt; ikke skrevet på nytt)`,
+  draftWouldOverwrite: (files: readonly string[]) => ({
+    text: `${files.length === 1 ? "utkastet finnes allerede og er endret" : `${files.length} utkast finnes allerede og er endret`}: ${files.join(", ")}; ingenting er skrevet`,
+    hint: "flytt det du vil beholde over i avsnittets tekst, og slett utkastet; eller kjør på nytt med --force for å skrive over det du har endret",
+  }),
+  draftWouldReplaceText: (file: string, section: string) => ({
+    text: `utkastet til ${section} skulle skrives til ${file}, men den filen finnes og er ikke teksten til ${section}; ingenting er skrevet`,
+    hint: `se chapter: og section: øverst i ${file} (npm run check viser hva som er galt), eller gi filen et annet navn`,
+  }),
   draftUnknownSection: (section: string, closest: string | undefined, known: readonly string[]) => ({
     text: `rapporten har ingen seksjon «${section}»`,
     hint: closestOr(closest, `seksjonene: ${known.join(", ")}`),

@@ -3,7 +3,6 @@ import type { ReportDefinition } from "../config/definitionSchema.js";
 import type { Dataset } from "../data/dataset.js";
 import { joinNorwegian } from "../format/norwegian.js";
 import { renderExpressions } from "./expressions.js";
-import type { Commentary } from "./loadCommentary.js";
 import { singleIndicatorOf } from "./claims/plainWords.js";
 
 /**
@@ -33,7 +32,8 @@ export interface SectionDraft {
 export interface DraftContext {
   readonly data: Dataset;
   readonly definition: ReportDefinition;
-  readonly commentary: Commentary;
+  /** Which file holds each section's text (`chapter/section`); only the file is read, never its expressions. */
+  readonly commentary: ReadonlyMap<string, { readonly file: string }>;
   /** The commentary folder, relative to the project (data/2025/commentary). */
   readonly commentaryDir: string;
 }
@@ -47,7 +47,7 @@ export function draftSections(context: DraftContext, only?: string): SectionDraf
       if (!section.commentary) return;
       const existing = context.commentary.get(`${chapter.id}/${section.id}`);
       const file = existing ? existing.file.replace(/\.md$/, DRAFT_SUFFIX) : join(context.commentaryDir, chapter.id, `${String(index + 1).padStart(2, "0")}-${section.id}.md`);
-      const body = section.exhibits.flatMap((exhibit) => [`[[${exhibit.id}]]`, ...paragraphsFor(context, exhibit.id)]);
+      const body = section.exhibits.flatMap((exhibit) => [`[[${exhibit.id}]]`, ...paragraphsFor(context, exhibit)]);
       const text = ["---", `chapter: ${chapter.id}`, `section: ${section.id}`, "---", "", DRAFT_MARKER, "", ...body.flatMap((p) => [p, ""])].join("\n");
       drafts.push({ chapter: chapter.id, section: section.id, file, beside: existing !== undefined, text });
     });
@@ -63,10 +63,15 @@ function averageWords(name: string): string {
 
 const lowerFirst = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
 
+/** "Figuren og tabellen", "Figuren" or "Tabellen": what the exhibit shows, from its own `table:` and `chart:` (src/model/exhibits/kind.ts). */
+export function shownAs(exhibit: { readonly table: boolean; readonly chart: boolean }): string {
+  return exhibit.chart && exhibit.table ? "Figuren og tabellen" : exhibit.chart ? "Figuren" : "Tabellen";
+}
+
 /** What the indicator is, the latest value against the comparison regions, and the trend — each sentence kept only if the data bear it. */
-function paragraphsFor(context: DraftContext, exhibitId: string): string[] {
+function paragraphsFor(context: DraftContext, exhibit: { readonly id: string; readonly table: boolean; readonly chart: boolean }): string[] {
   const { data, definition } = context;
-  const indicator = singleIndicatorOf(context, exhibitId);
+  const indicator = singleIndicatorOf(context, exhibit.id);
   if (!indicator) return [];
   const years = [...definition.years].sort((a, b) => a - b);
   const first = years[0]!;
@@ -84,7 +89,7 @@ function paragraphsFor(context: DraftContext, exhibitId: string): string[] {
       return false; // a value the sentence needs is missing: the draft leaves it out rather than guess
     }
   };
-  const about = `Figuren og tabellen viser ${lowerFirst(indicator.short_title)} for ${joinNorwegian([own, ...others.map(spoken)])}.`;
+  const about = `${shownAs(exhibit)} viser ${lowerFirst(indicator.short_title)} for ${joinNorwegian([own, ...others.map(spoken)])}.`;
   const against = others
     .map((r) => `{{sammenlign "${id}" "${own}" "${nameOf(r)}" ${last}}} ${spoken(r)} ({{verdi "${id}" "${nameOf(r)}" ${last}}})`)
     .filter((part) => builds(part));

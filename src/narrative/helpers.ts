@@ -1,6 +1,7 @@
 import type { Dataset, Indicator } from "../data/dataset.js";
 import { formatKroner, formatNumber, formatPercentagePoints, formatPercentWords } from "../format/norwegian.js";
 import { deviationFromAverage, indexAgainst } from "../indicators/index.js";
+import { msg } from "../messages/catalogue.js";
 import type { Message } from "../messages/message.js";
 import { CLAIM_HELPERS } from "./claims/helpers.js";
 
@@ -35,8 +36,11 @@ export interface MissingValue {
   readonly year: number;
 }
 
-/** What a number helper computes: the number, or which value it could not find. */
-export type NumberResult = { readonly value: number } | { readonly missing: MissingValue };
+/** A value from the data, or which one it could not find. */
+type ValueResult = { readonly value: number } | { readonly missing: MissingValue };
+
+/** What a number helper computes: the number, which value it could not find, or why it has no number to give. */
+export type NumberResult = ValueResult | { readonly problem: Message };
 
 /** How the number reads: a share, a difference of shares, kroner, a place in a ranking, or a plain number. */
 export type HelperUnit = "prosent" | "prosentpoeng" | "kr" | "place" | "none";
@@ -87,13 +91,13 @@ export interface HelperSpec {
   evaluate(input: HelperInput): HelperResult;
 }
 
-const valueOf = (data: Dataset, indicator: Indicator, region: string, year: number): NumberResult => {
+const valueOf = (data: Dataset, indicator: Indicator, region: string, year: number): ValueResult => {
   const value = data.value(indicator.id, region, year);
   return value === undefined ? { missing: { indicator: indicator.id, region, year } } : { value };
 };
 
 /** f(a, b), or the first value the data lacks. */
-const both = (a: NumberResult, b: NumberResult, f: (a: number, b: number) => number): NumberResult =>
+const both = (a: ValueResult, b: ValueResult, f: (a: number, b: number) => number): ValueResult =>
   "missing" in a ? a : "missing" in b ? b : { value: f(a.value, b.value) };
 
 const natural = (indicator: Indicator): HelperUnit =>
@@ -141,6 +145,9 @@ export const NUMBER_HELPERS: ReadonlyMap<string, NumberHelperSpec> = new Map<str
     describe: "the region's place from the highest value among the municipalities the data holds for that year",
     compute: (data, _avg, r) => {
       const year = r.years[0]!;
+      const region = data.regions.get(r.regions[0]!);
+      // An average is not one of the municipalities ranked (regions.csv, kind «snitt»): it has no place among them.
+      if (region && region.kind !== "kommune") return { problem: msg.claims.rankNotMunicipality(region.name) };
       const own = valueOf(data, r.indicator, r.regions[0]!, year);
       if ("missing" in own) return own;
       const others = [...data.regions.values()]
@@ -162,7 +169,7 @@ function numberHelper(spec: NumberHelperSpec): HelperSpec {
     options: { abs: "boolean", enhet: "boolean" },
     evaluate: ({ data, average, resolved, options }) => {
       const result = spec.compute(data, average, resolved);
-      if ("missing" in result) return result;
+      if (!("value" in result)) return result;
       const format = { abs: options.get("abs") === true, unit: options.get("enhet") !== false };
       return { text: formatHelperValue(result.value, spec.unitOf(resolved.indicator), resolved.indicator, format) };
     },

@@ -74,6 +74,25 @@ export function loadCommentary(dir: string, root: string, context: ExpressionCon
   return { commentary: result, folder };
 }
 
+/**
+ * Which file holds each section's text (key `chapter/section`), read from the
+ * front matter only: no expression is evaluated, so `npm run draft` can draft
+ * a new year whose copied text still names last year's years. A file whose
+ * front matter names no section of the report is left out (check reports it).
+ */
+export function sectionFiles(dir: string, root: string, definition: ExpressionContext["definition"]): ReadonlyMap<string, { readonly file: string }> {
+  const result = new Map<string, { file: string }>();
+  if (!existsSync(dir)) return result;
+  const known = new Set(definition.chapters.flatMap((c) => c.sections.map((s) => `${c.id}/${s.id}`)));
+  for (const path of commentaryFiles(dir).markdown) {
+    const file = relative(root, path);
+    const { frontMatter } = splitFrontMatter(readTextFile(path, file), file);
+    const key = `${frontMatter.chapter}/${frontMatter.section}`;
+    if (known.has(key) && !result.has(key)) result.set(key, { file });
+  }
+  return result;
+}
+
 /** Markdown files in name order, and the other visible files found beside them. */
 function commentaryFiles(dir: string): { markdown: string[]; skipped: string[]; drafts: string[] } {
   const markdown: string[] = [];

@@ -28,6 +28,15 @@ describe("claims in plain words, read in the seed's own commentary", async () =>
     expect(skoler!.verdict.status).toBe("agrees");
   });
 
+  it("says each value in its indicator's unit, as {{verdi}} prints it", () => {
+    const kroner = claims.find((c) => c.claim.indicator?.id === "korrigerte-brutto-driftsutgifter-grunnskole-per-elev")!;
+    expect(kroner.verdict.says.text.replace(/\s/gu, " ")).toBe("korrigerte-brutto-driftsutgifter-grunnskole-per-elev for Bærum var 111 234 kr i 2024: under Asker (112 931 kr), under ASSS med Oslo (126 171 kr)");
+    const share = claims.find((c) => c.claim.indicator?.id === "spesialundervisning-8-10" && c.claim.kind === "utvikling")!;
+    expect(share.verdict.says.text.replace(/\s/gu, " ")).toContain("gikk 8,2 → 9,7 prosent fra 2023 til 2024");
+    const thousands = claims.find((c) => c.claim.indicator?.id === "netto-driftsutgifter-grunnskolesektor-per-innbygger")!;
+    expect(thousands.verdict.says.text.replace(/\s/gu, " ")).toContain("Asker 143 000 kr, Bærum 136 800 kr"); // 1 000 kr in the data
+  });
+
   it("ties a rank to the indicator the sentence names by its title", () => {
     const rank = at("02-prioritering.md", 6).find((c) => c.claim.kind === "plassering")!;
     expect(rank.claim.indicator?.id).toBe("netto-driftsutgifter-per-elev");
@@ -58,7 +67,7 @@ describe("npm run check: a claim the data contradict", () => {
     const found = (await findings()).filter((f) => f.includes("teksten sier"));
     expect(found).toEqual([
       expect.stringMatching(
-        /^data\/2025\/commentary\/grunnskole\/03-dekningsgrader\.md:14:\d+: advarsel: teksten sier «høyere andel elever som får spesialundervisning sammenlignet med Asker og gjennomsnittet av ASSS-kommunene»; spesialundervisning-1-4 for Bærum var 4,0 % i 2024: over Asker \(2,6 %\), under ASSS med Oslo \(4,5 %\) \(rett ordene, eller skriv \{\{sammenlign "spesialundervisning-1-4" "Bærum" "ASSS med Oslo" 2024\}\}/u,
+        /^data\/2025\/commentary\/grunnskole\/03-dekningsgrader\.md:14:\d+: advarsel: teksten sier «høyere andel elever som får spesialundervisning sammenlignet med Asker og gjennomsnittet av ASSS-kommunene»; spesialundervisning-1-4 for Bærum var 4,0 prosent i 2024: over Asker \(2,6 prosent\), under ASSS med Oslo \(4,5 prosent\) \(rett ordene, eller skriv \{\{sammenlign "spesialundervisning-1-4" "Bærum" "ASSS med Oslo" 2024\}\}/u,
       ),
     ]);
   });
@@ -68,7 +77,7 @@ describe("npm run check: a claim the data contradict", () => {
     replaceInFile(root, "data/2025/observations.csv", "spesialundervisning-5-7,3201,2022,7.9,", "spesialundervisning-5-7,3201,2022,7.5,");
     const found = (await findings()).filter((f) => f.includes("teksten sier"));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/03-dekningsgrader\.md:18:\d+: advarsel: teksten sier «en økning hvert år»; spesialundervisning-5-7 for Bærum gikk 7,7 → 7,5 → 8,1 → 8,5 fra 2021 til 2024: den økte, men gikk ned i 2022/u);
+    expect(found[0]).toMatch(/03-dekningsgrader\.md:18:\d+: advarsel: teksten sier «en økning hvert år»; spesialundervisning-5-7 for Bærum gikk 7,7 → 7,5 → 8,1 → 8,5 prosent fra 2021 til 2024: den økte, men gikk ned i 2022/u);
   });
 
   it("reads 'nedgangen' with the years of the trend before it (no false alarm from 'i 2023' in its clause)", async () => {

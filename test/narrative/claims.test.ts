@@ -100,6 +100,32 @@ describe("{{sammenlign}}", () => {
     expect(error.format()).toMatch(/^tekst\.md:3:6: /);
   });
 
+  it("refuses an empty word of the editor's own, also one the data do not choose today", () => {
+    const chosen = errorOf(() => render('Her: {{sammenlign "andel" "Aby" "Snitt" 2024 høyere=""}}'));
+    expect(chosen.id).toBe("claims.emptyWord");
+    expect(chosen.format()).toMatch(/^tekst\.md:3:6: høyere=""/u);
+    expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 lavere=" "}}')).id).toBe("claims.emptyWord");
+    expect(errorOf(() => render('{{plassering "kroner" "Bby" 2024 ellers=""}}')).id).toBe("claims.emptyWord");
+    expect(errorOf(() => render('{{utvikling "andel" "Aby" 2021 2024 stabil=""}}')).id).toBe("claims.emptyWord");
+  });
+
+  it("refuses Markdown in the editor's own words, which would not print as written", () => {
+    const bold = errorOf(() => render('Her: {{sammenlign "andel" "Aby" "Snitt" 2024 høyere="**md**"}}'));
+    expect(bold.id).toBe("claims.markdownInWord");
+    expect(bold.format()).toMatch(/^tekst\.md:3:6: høyere= .*«\*»/u);
+    for (const word of ["_så_", "`kode`", "[lenke](x)", "<b>", "a\\b", "~~x~~", "&amp;", "a | b", "# x"]) {
+      expect(errorOf(() => render(`{{plassering "kroner" "Bby" 2024 høyest="${word}"}}`)).id).toBe("claims.markdownInWord");
+    }
+    expect(render('{{sammenlign "andel" "Aby" "Snitt" 2024 høyere="hadde (klart) flere – enn"}}')).toBe("hadde (klart) flere – enn");
+  });
+
+  it("refuses the same region on both sides, also when named once by name and once by number", () => {
+    const error = errorOf(() => render('Her: {{sammenlign "andel" "Aby" "Aby" 2024}}'));
+    expect(error.id).toBe("claims.sameRegionTwice");
+    expect(error.format()).toMatch(/^tekst\.md:3:6: .*Aby med seg selv/u);
+    expect(errorOf(() => render('{{sammenlign "andel" "Aby" "A" 2024}}')).id).toBe("claims.sameRegionTwice");
+  });
+
   it("names a wrong form or option with what there is", () => {
     expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 form="ligge"}}')).format()).toMatch(/ingen form «ligge».*mente du «ligger»/);
     expect(errorOf(() => render('{{sammenlign "andel" "Aby" "Snitt" 2024 høyre="over"}}')).format()).toMatch(/ukjent valg «høyre».*mente du «høyere»/);
@@ -144,6 +170,18 @@ describe("{{plassering}}", () => {
 
   it("lets regions within the tolerance share a place", () => {
     expect(render('{{plassering "kroner" "Aby" 2024}}')).toBe("høyest"); // 100 000 and 100 900 are within 1 %
+  });
+
+  it("refuses an average, which has no place among the municipalities, at the expression", () => {
+    const error = errorOf(() => render('{{plassering "kroner" "Snitt" 2024}}'));
+    expect(error.id).toBe("claims.rankNotMunicipality");
+    expect(error.location).toMatchObject({ file: "tekst.md", line: 3 });
+    expect(error.message).toContain("Snitt");
+  });
+
+  it("refuses an average in {{rang}} too, the number that says the same place", () => {
+    expect(errorOf(() => render('{{rang "kroner" "Snitt" 2024}}')).id).toBe("claims.rankNotMunicipality");
+    expect(render('{{rang "kroner" "Bby" 2024}}')).toBe("1");
   });
 
   it("needs at least two municipalities with a value", () => {

@@ -1,4 +1,5 @@
 import { suggest } from "../../errors.js";
+import type { Message } from "../../messages/message.js";
 import { msg } from "../../messages/catalogue.js";
 import type { HelperInput, HelperResult, HelperSpec, OptionKind } from "../helpers.js";
 import { compareRegions, isMissing, placeOf, trendOf } from "./evaluate.js";
@@ -17,6 +18,28 @@ import { COMPARISON_FORMS, EVERY_YEAR, PLACE_FORMS, placeKey, TREND_FORMS, type 
  */
 
 const words = (keys: readonly string[]): Readonly<Record<string, OptionKind>> => Object.fromEntries(keys.map((key) => [key, "text" as const]));
+
+/**
+ * Characters Markdown reads as markup in running text (emphasis, code, links,
+ * HTML, entities, tables, headings). The words are put into the Markdown
+ * before it is read, so these would not print as written: they are refused.
+ */
+const MARKDOWN_CHARACTERS = /[*_`[\]<>\\~&|#]/gu;
+
+/**
+ * The editor's own words (`høyere="har flere enn"`), every one of them, not
+ * just the one the data choose today: a word that would print nothing, or
+ * not as written, is refused now, not the year the data turn to it.
+ */
+function ownWordsProblem(input: HelperInput): { problem: Message } | undefined {
+  for (const [key, value] of input.options) {
+    if (key === "form" || typeof value !== "string") continue;
+    if (value.trim() === "") return { problem: msg.claims.emptyWord(key) };
+    const markup = [...new Set(value.match(MARKDOWN_CHARACTERS) ?? [])];
+    if (markup.length > 0) return { problem: msg.claims.markdownInWord(key, markup) };
+  }
+  return undefined;
+}
 
 /** The form's word for the outcome, unless the expression gives its own. */
 function choose<K extends string>(helper: string, forms: Forms<K>, fallback: string, input: HelperInput, outcome: K, suffix = ""): HelperResult {
@@ -39,8 +62,12 @@ const sammenlign: HelperSpec = {
   describe: "the first region against the second: høyere enn / lavere enn / på nivå med (form er), over / under / omtrent på (form ligger)",
   options: { form: "text", ...words(["høyere", "lavere", "likt"]) },
   evaluate: (input) => {
+    const wrong = ownWordsProblem(input);
+    if (wrong) return wrong;
     const { data, average, resolved } = input;
-    const found = compareRegions(data, average, resolved.indicator, resolved.regions[0]!, resolved.regions[1]!, resolved.years[0]!);
+    const [region, other] = resolved.regions as [string, string];
+    if (region === other) return { problem: msg.claims.sameRegionTwice(data.regions.get(region)?.name ?? region) };
+    const found = compareRegions(data, average, resolved.indicator, region, other, resolved.years[0]!);
     if (isMissing(found)) return found;
     const chosen = choose("sammenlign", COMPARISON_FORMS, "er", input, found.outcome);
     return "text" in chosen ? { ...chosen, claim: { kind: "sammenligning", outcome: found.outcome } } : chosen;
@@ -53,6 +80,8 @@ const utvikling: HelperSpec = {
   describe: "the trend from the first year to the second: har økt / har gått ned / har holdt seg stabil / har variert (form har; also økt, økte, en, økningen)",
   options: { form: "text", hvert_år: "boolean", ...words(["økt", "nedgang", "stabil", "variert"]) },
   evaluate: (input) => {
+    const wrong = ownWordsProblem(input);
+    if (wrong) return wrong;
     const { data, resolved, reportYears, options } = input;
     const [from, to] = resolved.years as [number, number];
     if (from >= to) return { problem: msg.claims.spanNeedsTwoYears(from, to, utvikling.example) };
@@ -73,9 +102,14 @@ const plassering: HelperSpec = {
   describe: "the region's place among the municipalities the data hold that year: høyest / nest høyest / lavest / nest lavest / tredje høyest … (form er; also den)",
   options: { form: "text", ...words(["høyest", "nest_høyest", "lavest", "nest_lavest", "ellers"]) },
   evaluate: (input) => {
+    const wrong = ownWordsProblem(input);
+    if (wrong) return wrong;
     const { data, resolved, options } = input;
     const { indicator } = resolved;
     const year = resolved.years[0]!;
+    const region = data.regions.get(resolved.regions[0]!);
+    // An average is not one of the municipalities: its place among them says nothing (regions.csv, column kind).
+    if (region && region.kind !== "kommune") return { problem: msg.claims.rankNotMunicipality(region.name) };
     const found = placeOf(data, indicator, resolved.regions[0]!, year);
     if (isMissing(found)) return found;
     if (found.among.length < 2) return { problem: msg.claims.tooFewToRank(indicator.id, year, found.among.length) };

@@ -1,8 +1,8 @@
 import type { ReportDefinition } from "../../config/definitionSchema.js";
 import type { Dataset, Indicator } from "../../data/dataset.js";
-import { formatNumber, formatValue } from "../../format/norwegian.js";
 import { msg } from "../../messages/catalogue.js";
 import type { Message } from "../../messages/message.js";
+import { formatHelperValue, NUMBER_HELPERS } from "../helpers.js";
 import { compareRegions, isMissing, placeOf, trendOf, type ComparisonOutcome } from "./evaluate.js";
 import type { PlainClaim } from "./plainWords.js";
 
@@ -23,7 +23,10 @@ export interface JudgeContext {
 }
 
 const name = (data: Dataset, region: string) => data.regions.get(region)?.name ?? region;
-const shown = (indicator: Indicator, value: number) => formatValue(value, indicator.unit, indicator.decimals);
+/** A value as the text would say it, in the indicator's unit: "108 173 kr", "5,3 prosent" — as {{verdi}} prints it. */
+const shown = (indicator: Indicator, value: number, unit = true) => formatHelperValue(value, NUMBER_HELPERS.get("verdi")!.unitOf(indicator), indicator, { abs: false, unit });
+/** A series with the unit once, after its last value: "7,7 → 7,5 → 8,5 prosent". */
+const series = (indicator: Indicator, values: readonly number[]) => values.map((v, i) => shown(indicator, v, i === values.length - 1)).join(" → ");
 
 export function judge(claim: PlainClaim, { data, definition }: JudgeContext): Verdict {
   const indicator = claim.indicator;
@@ -47,9 +50,9 @@ export function judge(claim: PlainClaim, { data, definition }: JudgeContext): Ve
     if (claim.span.length < 2) return { status: "unchecked", says: msg.claims.spanTooShort() };
     const found = trendOf(data, indicator, claim.subject, claim.span);
     if (isMissing(found)) return { status: "unchecked", says: msg.claims.valueMissing(found.missing.indicator, name(data, found.missing.region), found.missing.year) };
-    const series = found.values.map((v) => formatNumber(v, indicator.decimals)).join(" → ");
+
     const other = found.firstOtherStep;
-    const says = msg.claims.trendSays(indicator.id, subject, found.years[0]!, found.years.at(-1)!, series, found.outcome, other ? { year: other.year, outcome: other.outcome as ComparisonOutcome } : undefined);
+    const says = msg.claims.trendSays(indicator.id, subject, found.years[0]!, found.years.at(-1)!, series(indicator, found.values), found.outcome, other ? { year: other.year, outcome: other.outcome as ComparisonOutcome } : undefined);
     const agrees = found.outcome === claim.claimed && (!claim.everyYear || found.everyStep);
     if (agrees) return { status: "agrees", says };
     return { status: "contradicts", says, expression: `{{utvikling "${indicator.id}" "${subject}" ${found.years[0]} ${found.years.at(-1)}}}` };
