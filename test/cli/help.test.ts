@@ -45,7 +45,7 @@ describe("npm run kostra -- --help", () => {
   });
 
   it("a mistake in a command's arguments is Norwegian too", () => {
-    expect(kostra(["check"]).stderr.trim()).toBe("feil: mangler rapportåret, f.eks. 2025 (skriv npm run check -- <år> [--document <navn>])");
+    expect(kostra(["check"]).stderr.trim()).toBe("feil: mangler rapportåret, f.eks. 2025 (skriv npm run check -- <år> [--document <navn>] [--claims])");
     expect(kostra(["check", "2025", "--documnet", "x"]).stderr.trim()).toBe("feil: ukjent valg «--documnet» (mente du «--document»? Se npm run check -- --help)");
     expect(kostra(["check", "25"]).stderr.trim()).toBe("feil: «25» er ikke et årstall (skriv rapportåret med fire sifre, f.eks. npm run check -- 2025)");
     expect(kostra(["check", "2025", "2026"]).stderr.trim()).toBe("feil: uventet argument «2026» (se npm run check -- --help)");
