@@ -16,9 +16,9 @@ export const narrative = defineMessages("narrative", {
     hint: "begynn med «---», en linje «chapter: …», en linje «section: …» og «---»",
   }),
   frontMatterNotClosed: () => ({ text: "toppdelen (front matter) er ikke avsluttet", hint: "avslutt den med en linje «---»" }),
-  frontMatterNotYaml: () => ({
-    text: "toppdelen (front matter) er ikke gyldig YAML",
-    hint: "skriv den som to linjer, «chapter: <kapittel-id>» og «section: <seksjons-id>»",
+  frontMatterNotYaml: (detail: { readonly text: string; readonly hint?: string | undefined }) => ({
+    text: `toppdelen (front matter) er ikke gyldig YAML: ${detail.text}`,
+    hint: `${detail.hint ? `${detail.hint}; ` : ""}toppdelen er to linjer, «chapter: <kapittel-id>» og «section: <seksjons-id>»`,
   }),
   frontMatterAlias: () => ({
     text: "toppdelen (front matter) bruker YAML-aliaser (*navn), som ikke er tillatt her",

@@ -118,7 +118,7 @@ describe("kind: highlight (a key-figure box)", () => {
     writeDefinition(`${BOX}\n            chart: true`);
     const error = await buildError();
     expect(error.id).toBe("config.schemaIssue");
-    expect(error.text).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: figurtypen highlight tegner ingen figur: fjern «chart:» \(ved chapters\.0\.sections\.0\.exhibits\.0\.chart\)/);
+    expect(error.text).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: figurtypen highlight tegner ingen figur: fjern «chart:» \(ved kapittel 1, avsnitt 1, figur 1, feltet «chart»\)/);
   });
 
   it("an unknown region to compare with is named with its line and a suggestion", async () => {
