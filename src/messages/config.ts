@@ -105,6 +105,10 @@ export const config = defineMessages("config", {
   kindAlwaysTable: (kind: string) => `figurtypen ${kind} er en tabell og kan ikke slås av med «table: false»`,
   kindHasNoChart: (kind: string) => `figurtypen ${kind} tegner ingen figur: fjern «chart:»`,
   kindAlwaysChart: (kind: string) => `figurtypen ${kind} er en figur og kan ikke slås av med «chart: false»`,
+  plainTextExpression: () =>
+    "er ren tekst og kan ikke ha uttrykk ({{…}}): de blir skrevet ut som de står; skriv tallet eller teksten inn direkte, eller flytt setningen til kommentaren, der uttrykk regnes ut",
+  plainTextMarkdown: () =>
+    "er ren tekst og kan ikke ha Markdown (**fet**, `kode`, [lenke](…)): tegnene blir skrevet ut som de står; skriv teksten uten dem",
   idFormat: () => "skal være en id med små bokstaver, sifre og bindestrek, som «netto-driftsutgifter»",
   derivedIdTaken: (id: string) => ({
     text: `den avledede indikatoren «${id}» har samme id som en indikator i katalogen`,

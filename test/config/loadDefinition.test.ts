@@ -139,3 +139,23 @@ describe("YAML errors in report.yaml are Norwegian, never the parser's English, 
     );
   });
 });
+
+describe("an exhibit's note: is plain text", () => {
+  const withNote = (note: string) => withExhibit(`          - id: elever-per-skole\n            kind: comparison\n            indicator: elever-per-skole\n            note: ${note}\n`);
+
+  it("an expression is refused at the note, not printed as {{…}}", () => {
+    const error = load(withNote('"Snittet er {{verdi \\"elever-per-skole\\" \\"0301\\" 2024}}."'));
+    expect(error.id).toBe("config.schemaIssue");
+    expect(error.format()).toMatch(/^data\/2025\/report\.yaml:144:19: er ren tekst og kan ikke ha uttrykk \(\{\{…\}\}\).* \(ved kapittel 1, avsnitt 7, figur 1, feltet «note»\)/);
+  });
+
+  it("Markdown is refused at the note", () => {
+    expect(load(withNote('"Tallene er **foreløpige**."')).format()).toMatch(/^data\/2025\/report\.yaml:144:19: er ren tekst og kan ikke ha Markdown/);
+    expect(load(withNote('"Se [SSB](https://ssb.no)."')).format()).toMatch(/kan ikke ha Markdown/);
+  });
+
+  it("an ordinary note with a star or an underscore in a word still loads", () => {
+    writeFileSync(file(), withNote("Tall for 2024 * foreløpige; skole_id er SSBs."));
+    expect(loadDefinition(file(), "report.yaml").chapters[0]!.sections[6]!.exhibits[0]!.note).toBe("Tall for 2024 * foreløpige; skole_id er SSBs.");
+  });
+});

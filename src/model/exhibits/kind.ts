@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "../../config/fields.js";
+import { id, plainText } from "../../config/fields.js";
 import { msg } from "../../messages/catalogue.js";
 import type { Message } from "../../messages/message.js";
 import type { ChartDraft, ExhibitContext, TableDraft } from "./context.js";
@@ -110,7 +110,7 @@ export function defineExhibitKind<K extends string, S extends z.ZodRawShape>(spe
       id,
       kind: z.literal(spec.kind),
       title: z.string().min(1).optional(),
-      note: z.string().min(1).optional(),
+      note: plainText.optional(),
       table: partField(spec.table, msg.config.kindHasNoTable(spec.kind).text, msg.config.kindAlwaysTable(spec.kind).text),
       chart: partField(spec.chart, msg.config.kindHasNoChart(spec.kind).text, msg.config.kindAlwaysChart(spec.kind).text),
       ...spec.fields,
