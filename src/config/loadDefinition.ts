@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, i
 import { ReportError, suggest, type SourceLocation } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import { zodIssueMap } from "../messages/zodIssues.js";
-import { exhibitNames } from "../model/exhibits/registry.js";
+import { exhibitNames, exhibitProblems } from "../model/exhibits/registry.js";
 import { definitionSchema, type ReportDefinition } from "./definitionSchema.js";
 import { mergeKey, unknownAlias, yamlErrorMessage } from "./yamlErrors.js";
 import { locationOf, rememberLocation } from "./locations.js";
@@ -52,7 +52,22 @@ export function loadDefinition(file: string, displayPath: string): ReportDefinit
   }
   const definition = attachLines(result.data, doc, at);
   rejectDuplicateIds(definition, displayPath);
+  rejectExhibitProblems(definition, doc, at, displayPath);
   return definition;
+}
+
+/** What each exhibit's kind finds wrong beyond the schema (a year outside the report's), at the field's line. */
+function rejectExhibitProblems(definition: ReportDefinition, doc: Document.Parsed, at: (offset: number) => SourceLocation, displayPath: string): void {
+  definition.chapters.forEach((chapter, c) =>
+    chapter.sections.forEach((section, s) =>
+      section.exhibits.forEach((exhibit, e) => {
+        const problem = exhibitProblems(exhibit, definition)[0];
+        if (!problem) return;
+        const path = ["chapters", c, "sections", s, "exhibits", e, problem.field];
+        throw new ReportError(problem.message, { location: nearestLocation(doc, path, at) ?? { file: displayPath } });
+      }),
+    ),
+  );
 }
 
 /**
