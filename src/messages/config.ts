@@ -9,6 +9,14 @@ export const config = defineMessages("config", {
     text: "rapportdefinisjonen mangler",
     hint: "kopier fjorårets report.yaml til det nye årets mappe og endre årstall og tittel",
   }),
+  rootMissing: (root: string) => ({
+    text: `prosjektmappen «${root}» finnes ikke`,
+    hint: "sjekk stien etter --root: den skal være mappen som har data/, templates/ og output/",
+  }),
+  dataDirMissing: (root: string) => ({
+    text: `prosjektmappen «${root}» har ingen data-mappe`,
+    hint: "sjekk stien etter --root: den skal være mappen som har data/, templates/ og output/",
+  }),
   yearHasNoDocument: (year: number) => ({
     text: `rapportdefinisjonen for ${year} mangler`,
     hint: `lag året med npm run new-year -- ${year}, eller kopier fjorårets report.yaml og endre årstall og tittel`,
