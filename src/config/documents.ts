@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { ReportError, suggest } from "../errors.js";
@@ -47,6 +47,9 @@ export function documentsOfYear(dataDir: string, year: number, root: string): Do
 export function resolveDocument(dataDir: string, year: number, root: string, name: string | undefined): DocumentSource {
   const documents = documentsOfYear(dataDir, year, root);
   if (documents.length === 0) {
+    // Not "make the year with new-year" when the project folder itself is wrong (a --root that does not exist).
+    if (!isDirectory(root)) throw new ReportError(msg.config.rootMissing(root));
+    if (!isDirectory(dataDir)) throw new ReportError(msg.config.dataDirMissing(root), { location: { file: relative(root, dataDir) || dataDir } });
     throw new ReportError(msg.config.yearHasNoDocument(year), { location: { file: relative(root, join(dataDir, String(year), "report.yaml")) } });
   }
   if (name === undefined) return documents[0]!;
@@ -54,6 +57,14 @@ export function resolveDocument(dataDir: string, year: number, root: string, nam
   if (found) return found;
   const names = documents.map((d) => d.name);
   throw new ReportError(msg.config.noSuchDocument(year, name, names, suggest(name, names)));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The `document:` key, read without validating the rest (that is loadDefinition's job). */

@@ -4,8 +4,9 @@ import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, i
 import { ReportError, suggest, type SourceLocation } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import { zodIssueMap } from "../messages/zodIssues.js";
-import { exhibitNames } from "../model/exhibits/registry.js";
+import { exhibitNames, exhibitProblems } from "../model/exhibits/registry.js";
 import { definitionSchema, type ReportDefinition } from "./definitionSchema.js";
+import { mergeKey, unknownAlias, yamlErrorMessage } from "./yamlErrors.js";
 import { locationOf, rememberLocation } from "./locations.js";
 import type { Dataset } from "../data/dataset.js";
 
@@ -25,28 +26,84 @@ export function loadDefinition(file: string, displayPath: string): ReportDefinit
     return { file: displayPath, line: pos.line, column: pos.col };
   };
   // Not `prettyErrors: false`: the pretty errors are the ones that carry line and column.
-  const doc = parseYaml(readTextFile(file, displayPath), lineCounter, displayPath);
+  const text = readTextFile(file, displayPath);
+  const doc = parseYaml(text, lineCounter, displayPath);
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0] ?? lineCounter.linePos(yamlError.pos[0]);
     const location = { file: displayPath, line: pos.line, column: pos.col };
     // The parser's own recursion gives out on deep nesting; it reports that as a syntax error.
     if (/call stack/i.test(yamlError.message)) throw new ReportError(msg.config.yamlTooDeep(MAX_DEPTH), { location });
-    throw new ReportError(msg.config.yamlSyntax(yamlError.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")), { location });
+    throw new ReportError(msg.config.yamlSyntax(yamlErrorMessage(yamlError, text)), { location, cause: yamlError });
   }
   rejectDeepNesting(doc, at, displayPath);
+  const alias = unknownAlias(doc);
+  if (alias) throw new ReportError(msg.config.yamlUnknownAlias(alias.name, alias.closest), { location: alias.node.range ? at(alias.node.range[0]) : { file: displayPath } });
+  const merge = mergeKey(doc);
+  if (merge) throw new ReportError(msg.config.yamlMergeKey(), { location: merge.range ? at(merge.range[0]) : { file: displayPath } });
   const result = definitionSchema.safeParse(toPlainData(doc, at, displayPath), { errorMap: zodIssueMap });
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const node = doc.getIn(issue.path, true);
-    const location = isNode(node) && node.range ? at(node.range[0]) : { file: displayPath };
+    const location = nearestLocation(doc, issue.path, at) ?? { file: displayPath };
     const given = isScalar(node) ? String(node.value) : undefined;
     const close = issue.code === "invalid_union_discriminator" && given !== undefined ? suggest(given, issue.options.map(String)) : undefined;
-    throw new ReportError(msg.config.schemaIssue(issue.message, issue.path.join(".") || msg.config.topLevel().text, close), { location });
+    throw new ReportError(msg.config.schemaIssue(issue.message, pathWords(issue.path) || msg.config.topLevel().text, close), { location });
   }
   const definition = attachLines(result.data, doc, at);
   rejectDuplicateIds(definition, displayPath);
+  rejectExhibitProblems(definition, doc, at, displayPath);
   return definition;
+}
+
+/** What each exhibit's kind finds wrong beyond the schema (a year outside the report's), at the field's line. */
+function rejectExhibitProblems(definition: ReportDefinition, doc: Document.Parsed, at: (offset: number) => SourceLocation, displayPath: string): void {
+  definition.chapters.forEach((chapter, c) =>
+    chapter.sections.forEach((section, s) =>
+      section.exhibits.forEach((exhibit, e) => {
+        const problem = exhibitProblems(exhibit, definition)[0];
+        if (!problem) return;
+        const path = ["chapters", c, "sections", s, "exhibits", e, problem.field];
+        throw new ReportError(problem.message, { location: nearestLocation(doc, path, at) ?? { file: displayPath } });
+      }),
+    ),
+  );
+}
+
+/**
+ * Where a schema problem is: the node at its path, or (a field left out has
+ * no node) the nearest collection that holds it.
+ */
+function nearestLocation(doc: Document.Parsed, path: readonly (string | number)[], at: (offset: number) => SourceLocation): SourceLocation | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const node = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true);
+    if (isNode(node) && node.range) return at(node.range[0]);
+  }
+  return undefined;
+}
+
+const NUMBERED: Readonly<Record<string, (n: number) => { readonly text: string }>> = {
+  chapters: msg.config.pathChapter,
+  sections: msg.config.pathSection,
+  exhibits: msg.config.pathExhibit,
+  derived: msg.config.pathDerived,
+};
+
+/** `chapters.0.sections.6.exhibits.0.indicator` → "kapittel 1, avsnitt 7, figur 1, feltet «indicator»". */
+export function pathWords(path: readonly (string | number)[]): string {
+  const words: string[] = [];
+  path.forEach((part, i) => {
+    const next = path[i + 1];
+    if (typeof part === "string" && typeof next === "number" && NUMBERED[part]) return;
+    const previous = path[i - 1];
+    if (typeof part === "number") {
+      const numbered = typeof previous === "string" ? NUMBERED[previous] : undefined;
+      words.push((numbered ?? msg.config.pathItem)(part + 1).text);
+      return;
+    }
+    words.push(msg.config.pathField(part).text);
+  });
+  return words.join(", ");
 }
 
 function parseYaml(text: string, lineCounter: LineCounter, displayPath: string): Document.Parsed {

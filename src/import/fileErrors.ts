@@ -18,7 +18,8 @@ export function explainFileError(error: unknown, display: string, action: "les" 
     case "EACCES":
     case "EPERM":
     case "EROFS":
-      return new ReportError(msg.importing.noAccess(action === "les" ? "lese" : "skrive", code), location);
+      // The code (EACCES …) stays in the cause, for --debug; the message says it in words.
+      return new ReportError(msg.importing.noAccess(action === "les" ? "lese" : "skrive", code === "EROFS"), location);
     case "ENOENT":
       return action === "les" ? new ReportError(msg.importing.fileNotFound(), location) : undefined;
     default:

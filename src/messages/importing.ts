@@ -107,7 +107,10 @@ export const importing = defineMessages("importing", {
   fileNotFound: () => ({ text: "filen finnes ikke", hint: "gi stien til en fil lagret fra SSB (JSON-stat eller CSV)" }),
   isDirectory: () => ({ text: "dette er en mappe, ikke en fil", hint: "gi filene i mappen, for eksempel data/2025/ssb/*.json" }),
   diskFull: () => ({ text: "disken er full", hint: `frigjør plass og prøv igjen; ${NOTHING_CHANGED}` }),
-  noAccess: (verb: string, code: string) => ({ text: `har ikke tilgang til å ${verb} (${code})`, hint: "sjekk rettighetene til filen og mappen" }),
+  noAccess: (verb: string, readOnlyDisk: boolean) => ({
+    text: `har ikke tilgang til å ${verb} ${readOnlyDisk ? "her: stedet er skrivebeskyttet" : "filen"}`,
+    hint: readOnlyDisk ? "velg en mappe på en disk du kan skrive til" : "sjekk rettighetene til filen og mappen",
+  }),
   changedMeanwhile: () => ({
     text: "filen ble endret av et annet program mens importen pågikk",
     hint: "importen er ikke skrevet, så den andre endringen er beholdt; kjør importen igjen",

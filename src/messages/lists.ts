@@ -22,7 +22,7 @@ export const lists = defineMessages("lists", {
       hint:
         type === "code"
           ? "tekst med fire eller flere mellomrom innrykk under et punkt blir en kodeblokk; bruk samme innrykk som teksten i punktet, eller flytt teksten ut av listen"
-          : "flytt den ut av listen, uten innrykk og med en tom linje før, eller skriv den som vanlig tekst i punktet",
+          : `flytt ${BLOCK_NAMES[type]?.startsWith("en ") ? "den" : "det"} ut av listen, uten innrykk og med en tom linje før, eller skriv ${BLOCK_NAMES[type]?.startsWith("en ") ? "den" : "det"} som vanlig tekst i punktet`,
     };
   },
 });

@@ -2,6 +2,14 @@ import { defineMessages } from "./message.js";
 
 /** Building the document model from the definition, data and commentary, and what the completeness check finds. */
 export const model = defineMessages("model", {
+  highlightYearOutside: (year: number, years: readonly number[]) => ({
+    text: `året ${year} er utenfor rapportens år (${years.join(", ")})`,
+    hint: "velg et av årene rapporten viser, eller fjern feltet for å vise det siste året",
+  }),
+  highlightCompareTwice: (region: string) => ({
+    text: `regionen «${region}» står to ganger i «compare:»`,
+    hint: "hver kommune eller gruppe kan stå bare én gang i listen: fjern den ene",
+  }),
   unknownExhibitMarker: (id: string, section: string, hint: string) => ({
     text: `ukjent figur «[[${id}]]» i avsnittet «${section}»`,
     hint: `${hint}`,

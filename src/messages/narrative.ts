@@ -1,6 +1,32 @@
 import { common } from "./common.js";
 import { defineMessages } from "./message.js";
 
+/** Markdown's node types as a Norwegian reader knows them. */
+export const MARKDOWN_NAMES: Readonly<Record<string, string>> = {
+  blockquote: "et sitat (>)",
+  code: "en kodeblokk",
+  heading: "en overskrift",
+  html: "HTML-kode",
+  image: "et bilde",
+  imageReference: "et bilde",
+  linkReference: "en referanselenke ([tekst][navn])",
+  inlineCode: "kode mellom grave aksenter (`…`)",
+  table: "en tabell",
+  delete: "gjennomstreking (~~…~~)",
+  footnoteReference: "en fotnote",
+  footnoteDefinition: "en fotnote",
+};
+
+const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
+  inlineCode: "rapporten har ingen kodeskrift: fjern aksentene (`), eller bruk «…» eller *kursiv*",
+  image: "bilder kan ikke stå i kommentarene; figurer og tabeller kommer fra report.yaml og plasseres med [[id]]",
+  imageReference: "bilder kan ikke stå i kommentarene; figurer og tabeller kommer fra report.yaml og plasseres med [[id]]",
+  linkReference: "skriv lenken direkte, som [tekst](https://…)",
+  html: "skriv teksten som Markdown: **fet**, *kursiv*, lister og [lenker](https://…)",
+  code: "tekst med fire eller flere mellomrom innrykk blir en kodeblokk; fjern innrykket, eller fjern ``` rundt teksten",
+  blockquote: "fjern > foran linjene og skriv teksten som et vanlig avsnitt",
+};
+
 /** "mente du «X»?" when a close match was found, else the fallback. */
 const closestOr = (closest: string | undefined, fallback: string) => (closest ? common.didYouMean(closest).text : fallback);
 
@@ -16,9 +42,9 @@ export const narrative = defineMessages("narrative", {
     hint: "begynn med «---», en linje «chapter: …», en linje «section: …» og «---»",
   }),
   frontMatterNotClosed: () => ({ text: "toppdelen (front matter) er ikke avsluttet", hint: "avslutt den med en linje «---»" }),
-  frontMatterNotYaml: () => ({
-    text: "toppdelen (front matter) er ikke gyldig YAML",
-    hint: "skriv den som to linjer, «chapter: <kapittel-id>» og «section: <seksjons-id>»",
+  frontMatterNotYaml: (detail: { readonly text: string; readonly hint?: string | undefined }) => ({
+    text: `toppdelen (front matter) er ikke gyldig YAML: ${detail.text}`,
+    hint: `${detail.hint ? `${detail.hint}; ` : ""}toppdelen er to linjer, «chapter: <kapittel-id>» og «section: <seksjons-id>»`,
   }),
   frontMatterAlias: () => ({
     text: "toppdelen (front matter) bruker YAML-aliaser (*navn), som ikke er tillatt her",
@@ -94,8 +120,20 @@ export const narrative = defineMessages("narrative", {
 
   // Markdown
   unsupportedMarkdown: (type: string) => ({
-    text: `Markdown-elementet «${type}» støttes ikke i kommentarer`,
-    hint: "bruk avsnitt, ### underoverskrifter, lister, **fet**, *kursiv* og lenker; tabeller og figurer kommer fra report.yaml",
+    text: `${MARKDOWN_NAMES[type] ?? `Markdown-elementet «${type}»`} støttes ikke i kommentarer`,
+    hint: UNSUPPORTED_HINTS[type] ?? "bruk avsnitt, ### underoverskrifter, lister, **fet**, *kursiv* og lenker; tabeller og figurer kommer fra report.yaml",
+  }),
+  gfmTable: () => ({
+    text: "en tabell skrevet med | og --- i kommentaren ville blitt skrevet ut som tekst",
+    hint: "tabeller kommer fra report.yaml: legg tallene inn som en figur der og plasser den med [[id]] på en egen linje, eller skriv dem som en liste",
+  }),
+  strikethrough: () => ({
+    text: "gjennomstreking (~~…~~) støttes ikke og ville blitt skrevet ut med tildene",
+    hint: "fjern ~~ og teksten som skulle vært strøket, og skriv teksten slik den skal stå",
+  }),
+  taskList: (box: string) => ({
+    text: `avkrysningspunktet «${box}» støttes ikke og ville blitt skrevet ut som tekst`,
+    hint: `fjern «${box}» og skriv punktet som et vanlig listepunkt`,
   }),
   markerInParagraph: (marker: string) => ({
     text: `figurmarkøren ${marker} står inne i et avsnitt og ville blitt skrevet ut som tekst`,

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, visit, type Alias } from "yaml";
 import { z } from "zod";
 import { ReportError, type SourceLocation } from "../errors.js";
+import { yamlErrorMessage } from "../config/yamlErrors.js";
 import { msg } from "../messages/catalogue.js";
 import type { Message } from "../messages/message.js";
 
@@ -51,7 +52,7 @@ function readYaml(yaml: string, file: string): unknown {
     return { file, line: line + 1, column: col };
   };
   const syntax = doc.errors[0];
-  if (syntax) throw new ReportError(msg.narrative.frontMatterNotYaml(), { location: at(syntax.pos[0]), cause: syntax });
+  if (syntax) throw new ReportError(msg.narrative.frontMatterNotYaml(yamlErrorMessage(syntax, yaml)), { location: at(syntax.pos[0]), cause: syntax });
   let alias: Alias | undefined;
   visit(doc, {
     Alias(_, node) {

@@ -1,6 +1,6 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Nodes, PhrasingContent, Root, RootContent, Text } from "mdast";
-import { ReportError } from "../errors.js";
+import { ReportError, type SourceLocation } from "../errors.js";
 import { msg } from "../messages/catalogue.js";
 import type { Block, Inline } from "../types/model.js";
 import { MAX_LIST_DEPTH } from "../types/lists.js";
@@ -39,6 +39,7 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number,
   refuseRunawayNesting(body, file, lineOffset, { nesting: MAX_NESTING, listDepth: MAX_LIST_DEPTH });
   const tree = fromMarkdown(body);
   rejectDeepNesting(tree, file, lineOffset);
+  rejectUnrendered(tree, body, file, lineOffset);
   const items: NarrativeItem[] = [];
   let headingCount = 0;
   const lineOf = (node: RootContent) => (node.position?.start.line ?? 1) + lineOffset;
@@ -63,7 +64,7 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number,
       case "definition":
         break;
       default:
-        throw new ReportError(msg.narrative.unsupportedMarkdown(node.type), { location: { file, line: lineOf(node) } });
+        throw new ReportError(msg.narrative.unsupportedMarkdown(node.type), { location: locationOf(node, file, lineOffset) });
     }
   }
   return items;
@@ -89,14 +90,60 @@ function inlines(nodes: readonly PhrasingContent[], file: string, lineOffset: nu
       case "break":
         out.push({ type: "text", text: " " });
         break;
-      case "inlineCode":
-        out.push({ type: "text", text: node.value });
-        break;
       default:
-        throw new ReportError(msg.narrative.unsupportedMarkdown(node.type), { location: { file, line: (node.position?.start.line ?? 1) + lineOffset } });
+        // inlineCode too: the report has no code font, and dropping the backticks would change the text silently.
+        throw new ReportError(msg.narrative.unsupportedMarkdown(node.type), { location: locationOf(node, file, lineOffset) });
     }
   }
   return out;
+}
+
+function locationOf(node: Nodes, file: string, lineOffset: number): SourceLocation {
+  const start = node.position?.start;
+  return { file, line: (start?.line ?? 1) + lineOffset, ...(start ? { column: start.column } : {}) };
+}
+
+/** A GFM table's delimiter row: `|---|:--:|`, `--- | ---`. */
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+/** A task list's box at the start of a point: `[ ]`, `[x]`. */
+const TASK_BOX = /^\[[ xX]\](?=\s|$)/;
+
+/**
+ * GitHub's Markdown (tables, ~~strikethrough~~, task lists `- [ ]`) is not
+ * read here; without a refusal it would be printed as the characters the
+ * writer typed. Each is refused where it stands, saying what to write instead.
+ */
+function rejectUnrendered(tree: Root, body: string, file: string, lineOffset: number): void {
+  const stack: Nodes[] = [...tree.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === "inlineCode") throw new ReportError(msg.narrative.unsupportedMarkdown(node.type), { location: locationOf(node, file, lineOffset) });
+    if (node.type === "paragraph" && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const lines = body.slice(node.position.start.offset, node.position.end.offset).split(/\r?\n/);
+      const row = lines.findIndex((line, i) => i > 0 && lines[i - 1]!.includes("|") && line.includes("|") && line.includes("-") && TABLE_DELIMITER.test(line));
+      if (row > 0) {
+        // The table's header row, the line above its delimiter row.
+        const header = lines[row - 1]!;
+        const column = row === 1 ? node.position.start.column : 1 + header.length - header.trimStart().length;
+        throw new ReportError(msg.narrative.gfmTable(), { location: { file, line: node.position.start.line + row - 1 + lineOffset, column } });
+      }
+    }
+    if (node.type === "listItem") {
+      const first = node.children[0];
+      const text = first?.type === "paragraph" ? first.children[0] : undefined;
+      const box = text?.type === "text" ? TASK_BOX.exec(text.value)?.[0] : undefined;
+      if (box && text) throw new ReportError(msg.narrative.taskList(box), { location: locationOf(text, file, lineOffset) });
+    }
+    if (node.type === "text") {
+      const at = node.value.indexOf("~~");
+      if (at >= 0 && node.position) {
+        const before = node.value.slice(0, at);
+        const lineInNode = before.split("\n").length - 1;
+        const column = lineInNode === 0 ? node.position.start.column + at : at - before.lastIndexOf("\n");
+        throw new ReportError(msg.narrative.strikethrough(), { location: { file, line: node.position.start.line + lineInNode + lineOffset, column } });
+      }
+    }
+    if ("children" in node) for (const child of [...node.children].reverse()) stack.push(child);
+  }
 }
 
 /** `[[id]]` inside a sentence would be printed as it stands; it must be a paragraph of its own. */

@@ -90,6 +90,11 @@ export interface ChartSeries {
   readonly color: string;
   /** One value per category; null where the data has none. */
   readonly values: readonly (number | null)[];
+  /**
+   * Where each value came from (indicator, region, year, source), as a table
+   * cell's origin; absent for a value the report computes (an index).
+   */
+  readonly origins?: readonly (CellOrigin | null)[];
 }
 
 /** The numbers behind a chart, in the shape a Word chart wants them too. */

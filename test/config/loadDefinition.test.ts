@@ -60,18 +60,18 @@ describe("schema problems in report.yaml are Norwegian, with line and path", () 
   it("an unknown field", () => {
     const error = load(withExhibit("          - id: elever-per-skole\n            kind: comparison\n            indicator: elever-per-skole\n            titel: Elever\n"));
     expect(error.id).toBe("config.schemaIssue");
-    expect(error.format()).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: ukjent felt «titel» \(ved chapters\.0\.sections\.6\.exhibits\.0\)/);
+    expect(error.format()).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: ukjent felt «titel» \(ved kapittel 1, avsnitt 7, figur 1\)/);
   });
 
   it("an unknown kind names the kinds there are", () => {
     const error = load(withExhibit("          - id: elever-per-skole\n            kind: comparision\n            indicator: elever-per-skole\n"));
-    expect(error.message).toMatch(/^skal være en av «comparison», «breakdown», .*«highlight» \(ved chapters\.0\.sections\.6\.exhibits\.0\.kind\)$/);
+    expect(error.message).toMatch(/^skal være en av «comparison», «breakdown», .*«highlight» \(ved kapittel 1, avsnitt 7, figur 1, feltet «kind»\)$/);
     expect(error.hint).toBe("mente du «comparison»?");
   });
 
   it("a text where a number belongs, and a field left out", () => {
-    expect(load(SHIPPED.replace("years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, tjuefireogtjue]")).message).toBe("skal være et tall, ikke tekst (ved years.3)");
-    expect(load(SHIPPED.replace("organisation: Bærum kommune\n", "")).message).toBe("mangler (ved organisation)");
+    expect(load(SHIPPED.replace("years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, tjuefireogtjue]")).message).toBe("skal være et tall, ikke tekst (ved feltet «years», element 4)");
+    expect(load(SHIPPED.replace("organisation: Bærum kommune\n", "")).message).toBe("mangler (ved feltet «organisation»)");
   });
 
   it("an id with capital letters says what an id is", () => {
@@ -80,10 +80,10 @@ describe("schema problems in report.yaml are Norwegian, with line and path", () 
 
   it("`table: false` on a kind that is a table, and `chart: true` on one that draws none", () => {
     expect(load(withExhibit("          - id: vekter\n            kind: weights\n            year: 2024\n            chart: true\n")).message).toBe(
-      "figurtypen weights tegner ingen figur: fjern «chart:» (ved chapters.0.sections.6.exhibits.0.chart)",
+      "figurtypen weights tegner ingen figur: fjern «chart:» (ved kapittel 1, avsnitt 7, figur 1, feltet «chart»)",
     );
     expect(load(withExhibit("          - id: nokkeltall\n            kind: keyfigures\n            years: [2024]\n            indicators: [elever-per-skole]\n            table: false\n")).message).toBe(
-      "figurtypen keyfigures er en tabell og kan ikke slås av med «table: false» (ved chapters.0.sections.6.exhibits.0.table)",
+      "figurtypen keyfigures er en tabell og kan ikke slås av med «table: false» (ved kapittel 1, avsnitt 7, figur 1, feltet «table»)",
     );
   });
 
@@ -91,5 +91,71 @@ describe("schema problems in report.yaml are Norwegian, with line and path", () 
     const error = load(SHIPPED.replace("title: KOSTRA analyse 2025", "title: KOSTRA analyse 2025\n  bad: [indent"));
     expect(error.id).toBe("config.yamlSyntax");
     expect(error.format()).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: feil i YAML-syntaksen: /);
+  });
+});
+
+describe("YAML errors in report.yaml are Norwegian, never the parser's English, with line and column", () => {
+  const title = "title: KOSTRA analyse 2025";
+  const cases: [string, string, RegExp][] = [
+    ["a key twice", SHIPPED.replace(title, `${title}\ntitle: igjen`), /^data\/2025\/report\.yaml:\d+:1: feil i YAML-syntaksen: nøkkelen «title» står to ganger/],
+    ["text after a quoted value", SHIPPED.replace(title, 'title: "KOSTRA" analyse'), /:\d+:\d+: feil i YAML-syntaksen: det står noe mer etter verdien/],
+    ["an unclosed [", SHIPPED.replace("years: [2021, 2022, 2023, 2024]", "years: [2021, 2022, 2023, 2024"), /:\d+:\d+: feil i YAML-syntaksen: en liste eller samling som begynner med «\[», er ikke lukket med «\]»/],
+    ["a tab as indentation", SHIPPED.replace("            kind: comparison\n            indicator: elever-per-skole", "            kind: comparison\n\t\t\tindicator: elever-per-skole"), /:\d+:\d+: feil i YAML-syntaksen: innrykket er skrevet med tabulator/],
+    ["a value starting with a backtick", SHIPPED.replace(title, "title: `KOSTRA`"), /:\d+:8: feil i YAML-syntaksen: en verdi uten anførselstegn kan ikke begynne med «`»/],
+    ["an unclosed quote", SHIPPED.replace(title, 'title: "KOSTRA analyse 2025'), /:\d+:\d+: feil i YAML-syntaksen: anførselstegnet \(".*\) er ikke lukket/],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const error = load(text);
+      expect(error.id).toBe("config.yamlSyntax");
+      expect(error.format()).toMatch(expected);
+      expect(error.format()).not.toMatch(/must|Map keys|Unexpected|Tabs|allowed|Missing|Plain value|at line/);
+    });
+  }
+
+  it("an unknown code names the code in Norwegian", async () => {
+    const { yamlErrorMessage } = await import("../../src/config/yamlErrors.js");
+    const { YAMLParseError } = await import("yaml");
+    const message = yamlErrorMessage(new YAMLParseError([0, 1], "BAD_PROP_ORDER", "Anchors and tags must be after the ? indicator"), "x");
+    expect(message.text).toBe("filen er ikke gyldig YAML (feilkode BAD_PROP_ORDER)");
+  });
+
+  it("an alias to a name never defined says the name is unknown and suggests the anchor there is", () => {
+    const error = load(SHIPPED.replace("indicators: *profil", "indicators: *profill"));
+    expect(error.id).toBe("config.yamlUnknownAlias");
+    expect(error.format()).toMatch(/^data\/2025\/report\.yaml:58:25: henvisningen «\*profill» viser til et navn som ikke er definert .*\(mente du «\*profil»\?\)$/);
+  });
+
+  it("a merge key (<<:) is refused where it stands, in Norwegian", () => {
+    const error = load(withExhibit("          - id: elever-per-skole\n            <<: *profil\n            kind: comparison\n"));
+    expect(error.id).toBe("config.yamlMergeKey");
+    expect(error.format()).toMatch(/^data\/2025\/report\.yaml:142:13: YAML-sammenslåing/);
+  });
+
+  it("a field left out is located at its exhibit and named in words", () => {
+    const error = load(withExhibit("          - id: elever-per-skole\n            kind: comparison\n"));
+    expect(error.format()).toBe(
+      "data/2025/report.yaml:141:13: mangler (ved kapittel 1, avsnitt 7, figur 1, feltet «indicator») (se README, «Legge til en indikator», for feltene hver figurtype har)",
+    );
+  });
+});
+
+describe("an exhibit's note: is plain text", () => {
+  const withNote = (note: string) => withExhibit(`          - id: elever-per-skole\n            kind: comparison\n            indicator: elever-per-skole\n            note: ${note}\n`);
+
+  it("an expression is refused at the note, not printed as {{…}}", () => {
+    const error = load(withNote('"Snittet er {{verdi \\"elever-per-skole\\" \\"0301\\" 2024}}."'));
+    expect(error.id).toBe("config.schemaIssue");
+    expect(error.format()).toMatch(/^data\/2025\/report\.yaml:144:19: er ren tekst og kan ikke ha uttrykk \(\{\{…\}\}\).* \(ved kapittel 1, avsnitt 7, figur 1, feltet «note»\)/);
+  });
+
+  it("Markdown is refused at the note", () => {
+    expect(load(withNote('"Tallene er **foreløpige**."')).format()).toMatch(/^data\/2025\/report\.yaml:144:19: er ren tekst og kan ikke ha Markdown/);
+    expect(load(withNote('"Se [SSB](https://ssb.no)."')).format()).toMatch(/kan ikke ha Markdown/);
+  });
+
+  it("an ordinary note with a star or an underscore in a word still loads", () => {
+    writeFileSync(file(), withNote("Tall for 2024 * foreløpige; skole_id er SSBs."));
+    expect(loadDefinition(file(), "report.yaml").chapters[0]!.sections[6]!.exhibits[0]!.note).toBe("Tall for 2024 * foreløpige; skole_id er SSBs.");
   });
 });

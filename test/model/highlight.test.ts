@@ -118,7 +118,21 @@ describe("kind: highlight (a key-figure box)", () => {
     writeDefinition(`${BOX}\n            chart: true`);
     const error = await buildError();
     expect(error.id).toBe("config.schemaIssue");
-    expect(error.text).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: figurtypen highlight tegner ingen figur: fjern «chart:» \(ved chapters\.0\.sections\.0\.exhibits\.0\.chart\)/);
+    expect(error.text).toMatch(/^data\/2025\/report\.yaml:\d+:\d+: figurtypen highlight tegner ingen figur: fjern «chart:» \(ved kapittel 1, avsnitt 1, figur 1, feltet «chart»\)/);
+  });
+
+  it("a year outside the report's years is an error at the year: line", async () => {
+    writeDefinition(`${BOX}\n            year: 2019`);
+    const error = await buildError();
+    expect(error.id).toBe("model.highlightYearOutside");
+    expect(error.text).toBe("data/2025/report.yaml:18:19: året 2019 er utenfor rapportens år (2023, 2024) (velg et av årene rapporten viser, eller fjern feltet for å vise det siste året)");
+  });
+
+  it("the same region twice in compare: is an error at compare:", async () => {
+    writeDefinition(`${BOX}\n            compare: [asss-med-oslo, "3203", asss-med-oslo]`);
+    const error = await buildError();
+    expect(error.id).toBe("model.highlightCompareTwice");
+    expect(error.text).toMatch(/^data\/2025\/report\.yaml:18:22: regionen «asss-med-oslo» står to ganger i «compare:»/);
   });
 
   it("an unknown region to compare with is named with its line and a suggestion", async () => {

@@ -33,3 +33,15 @@ describe("commentary front matter", () => {
     expect(at("---\n- a\n---\n")).toBe("narrative.frontMatterNotMap 1");
   });
 });
+
+describe("YAML errors in front matter", () => {
+  it("say in Norwegian what is wrong, with line and column, never the parser's English", () => {
+    const format = (text: string) => errorOf(() => split(text)).format();
+    expect(format("---\nchapter: a\nchapter: b\nsection: c\n---\n")).toMatch(/^data\/2025\/commentary\/01-tekst\.md:3:1: toppdelen \(front matter\) er ikke gyldig YAML: nøkkelen «chapter» står to ganger/);
+    expect(format("---\nchapter: a\n\tsection: c\n---\n")).toMatch(/:3:1: .*innrykket er skrevet med tabulator/);
+    expect(format('---\nchapter: "a" b\nsection: c\n---\n')).toMatch(/:2:\d+: .*det står noe mer etter verdien/);
+    for (const text of ["---\nchapter: a\nchapter: b\n---\n", "---\nchapter: a\n\tsection: c\n---\n", '---\nchapter: "a" b\n---\n', "---\nchapter: [a\nsection: b\n---\n"]) {
+      expect(format(text)).not.toMatch(/must|Map keys|Unexpected|Tabs|allowed|Missing|at line/);
+    }
+  });
+});

@@ -82,6 +82,11 @@ describe("lists in commentary Markdown (issue 21, item 4)", () => {
     expect(error.hint).toBeTruthy();
   });
 
+  it("says «det» of a quote and «den» of a heading in the hint", () => {
+    expect(errorOf(() => blocks("- punkt\n\n  > sitat")).hint).toMatch(/^flytt det ut av listen, .* skriv det som vanlig tekst/);
+    expect(errorOf(() => blocks("1. punkt\n   ### Overskrift")).hint).toMatch(/^flytt den ut av listen, .* skriv den som vanlig tekst/);
+  });
+
   it("changes the text of every point at every depth (so {{tabell}} references resolve in nested points)", () => {
     const list = onlyList("- a\n  - b\n\n    c");
     const upper = mapListInlines(list, (inline) => (inline.type === "text" ? { ...inline, text: inline.text.toUpperCase() } : inline));

@@ -76,7 +76,11 @@ describe("commentary nested far too deep is refused before parsing", () => {
       `\`${"*".repeat(200)}\` i kode`,
     ].join("\n\n");
     expect(() => refuseRunawayNesting(ordinary, "tekst.md", 0, { nesting: MAX_NESTING, listDepth: MAX_LIST_DEPTH })).not.toThrow();
-    expect(blocks(ordinary)).toHaveLength(5);
+    // The table and the inline code pass the guard; the reader then refuses them (below), where they stand.
+    const [table, code] = [ordinary.indexOf("| kommune"), ordinary.indexOf("`")];
+    expect(errorOf(() => blocks(ordinary)).id).toBe("narrative.gfmTable");
+    expect(errorOf(() => blocks(ordinary.slice(table + 50))).id).toBe("narrative.unsupportedMarkdown");
+    expect(blocks(ordinary.slice(0, table) + ordinary.slice(table + 50, code))).toHaveLength(3);
   });
 
   it("leaves the real commentary alone", () => {
@@ -92,8 +96,43 @@ describe("commentary nested far too deep is refused before parsing", () => {
 
 describe("commentary Markdown errors", () => {
   it("are Norwegian, with file and line", () => {
-    expect(errorOf(() => blocks("> sitat")).format()).toMatch(/^data\/2025\/commentary\/01-tekst\.md:5: Markdown-elementet «blockquote» støttes ikke/);
+    expect(errorOf(() => blocks("> sitat")).format()).toMatch(/^data\/2025\/commentary\/01-tekst\.md:5:1: et sitat \(>\) støttes ikke i kommentarer \(fjern > foran linjene/);
     expect(errorOf(() => blocks("Se [her](javascript:alert(1)).")).id).toBe("narrative.linkNotAllowed");
     expect(errorOf(() => blocks("Tekst [[nokkeltall]] i et avsnitt.")).id).toBe("narrative.markerInParagraph");
+  });
+});
+
+describe("Markdown the report cannot show is refused where it stands, never printed as typed", () => {
+  it.each([
+    ["a GFM table", "Tekst.\n\n| Kommune | Elever |\n|---|---|\n| Bærum | 10 |", "narrative.gfmTable", 7, 1, /en tabell skrevet med \| og --- .*\(tabeller kommer fra report\.yaml/],
+    ["a table without outer pipes", "Kommune | Elever\n--- | ---\nBærum | 10", "narrative.gfmTable", 5, 1, /en tabell/],
+    ["strikethrough", "Dette er ~~feil~~ riktig.", "narrative.strikethrough", 5, 10, /gjennomstreking \(~~…~~\)/],
+    ["an open task", "- [ ] gjøre noe\n- vanlig", "narrative.taskList", 5, 3, /avkrysningspunktet «\[ \]»/],
+    ["a done task", "1. punkt\n2. [x] gjort", "narrative.taskList", 6, 4, /avkrysningspunktet «\[x\]»/],
+    ["inline code", "Kjør `npm run report` nå.", "narrative.unsupportedMarkdown", 5, 6, /kode mellom grave aksenter .*støttes ikke/],
+    ["inline code in a heading", "### Om `x`", "narrative.unsupportedMarkdown", 5, 8, /kode mellom grave aksenter/],
+  ])("%s", (_, markdown, id, line, column, message) => {
+    const error = errorOf(() => blocks(markdown));
+    expect(error.id).toBe(id);
+    expect(error.location).toEqual({ file: "data/2025/commentary/01-tekst.md", line, column });
+    expect(error.format()).toMatch(message);
+    expect(error.hint).toBeTruthy();
+  });
+
+  it("names Markdown's elements in Norwegian, never by their English node type", () => {
+    for (const [markdown, name] of [
+      ["```\nkode\n```", "en kodeblokk"],
+      ["<div>x</div>", "HTML-kode"],
+      ["![bilde](https://example.com/a.png)", "et bilde"],
+      ["Se [her][ref].\n\n[ref]: https://example.com", "en referanselenke"],
+    ] as const) {
+      const text = errorOf(() => blocks(markdown)).format();
+      expect(text).toContain(name);
+      expect(text).not.toMatch(/«(code|html|image|linkReference|blockquote)»/);
+    }
+  });
+
+  it("a pipe or a tilde in ordinary text is still text", () => {
+    expect(blocks("Andel 5 | 10 og ~5 prosent.")).toEqual([{ type: "paragraph", children: [{ type: "text", text: "Andel 5 | 10 og ~5 prosent." }] }]);
   });
 });

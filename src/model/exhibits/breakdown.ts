@@ -4,7 +4,7 @@ import { formatYear } from "../../format/norwegian.js";
 import { SEQUENTIAL_BLUES } from "../../charts/palette.js";
 import { axisTitle, captionOf, headerRow, indicatorOf } from "./context.js";
 import { defineExhibitKind } from "./kind.js";
-import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
+import { observedCell, originOf, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 
 /** The stub column's header: a screen reader names the row headers by it. */
 const STUB = "Indikator";
@@ -53,6 +53,7 @@ export const breakdown = defineExhibitKind({
             name: indicator.short_title,
             color: palette[i % palette.length]!,
             values: years.map((year) => data.value(indicator.id, region, year) ?? null),
+            origins: years.map((year) => originOf(context, { indicator, region, year })),
           })),
           axisTitle: axisTitle(first),
           percent: first.unit === "prosent",

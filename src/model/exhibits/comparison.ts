@@ -2,7 +2,7 @@ import { id } from "../../config/fields.js";
 import { formatYear } from "../../format/norwegian.js";
 import { axisTitle, captionOf, headerRow, indicatorOf, regionName, unitSuffix } from "./context.js";
 import { defineExhibitKind } from "./kind.js";
-import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
+import { observedCell, originOf, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 
 /** The stub column's header: a screen reader names the row headers by it. */
 const STUB = "Region";
@@ -36,6 +36,7 @@ export const comparison = defineExhibitKind({
       name: regionName(context, region),
       color: context.colors.get(region) ?? "#767676",
       values: years.map((year) => data.value(indicator.id, region, year) ?? null),
+      origins: years.map((year) => originOf(context, { indicator, region, year })),
     }));
     return {
       table: { caption, source, notes: provenanceNotes(context, shown), header: [headerRow(STUB, years.map(formatYear))], rows },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { id, year } from "../../config/fields.js";
 import { captionOf, indicatorOf, regionName } from "./context.js";
 import { defineExhibitKind } from "./kind.js";
-import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
+import { observedCell, originOf, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 import { indexChartData } from "./indexCharts.js";
 
 /** Index values (average = 100) of single components of the municipality, e.g. of the production index. */
@@ -22,7 +22,11 @@ export const components = defineExhibitKind({
     const caption = `${captionOf(exhibit, "Indikatorer")} ${exhibit.year}`;
     const shown = shownValues(indicators, [region], [exhibit.year]);
     const source = sourceOf(context, indicators, shown);
-    const points = indicators.map((indicator) => ({ label: indicator.short_title, value: data.value(indicator.id, region, exhibit.year) ?? null }));
+    const points = indicators.map((indicator) => ({
+      label: indicator.short_title,
+      value: data.value(indicator.id, region, exhibit.year) ?? null,
+      origin: originOf(context, { indicator, region, year: exhibit.year }),
+    }));
     const unknown = indicators.filter((i) => data.value(i.id, region, exhibit.year) === undefined);
     return {
       chart: {

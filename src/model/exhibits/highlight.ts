@@ -2,7 +2,8 @@ import { z } from "zod";
 import { id, regionId, reportYear, year } from "../../config/fields.js";
 import { formatYear } from "../../format/norwegian.js";
 import { captionOf, headerRow, indicatorOf, regionName, unitSuffix } from "./context.js";
-import { defineExhibitKind } from "./kind.js";
+import { defineExhibitKind, type FieldProblem } from "./kind.js";
+import { msg } from "../../messages/catalogue.js";
 import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 
 /**
@@ -34,6 +35,13 @@ export const highlight = defineExhibitKind({
       // The box is there for the municipality's figure.
       required: [{ indicator: exhibit.indicator, regions: [definition.municipality], year }],
     };
+  },
+  problems: (exhibit, frame) => {
+    const problems: FieldProblem[] = [];
+    if (exhibit.year !== undefined && !frame.years.includes(exhibit.year)) problems.push({ field: "year", message: msg.model.highlightYearOutside(exhibit.year, frame.years) });
+    const twice = exhibit.compare?.find((region, i) => exhibit.compare!.indexOf(region) !== i);
+    if (twice !== undefined) problems.push({ field: "compare", message: msg.model.highlightCompareTwice(twice) });
+    return problems;
   },
   build: (exhibit, context) => {
     const year = exhibit.year ?? reportYear(context.definition);

@@ -1,5 +1,5 @@
 import { formatNumber } from "../../format/norwegian.js";
-import type { ChartData } from "../../types/model.js";
+import type { CellOrigin, ChartData } from "../../types/model.js";
 import { regionName, type ExhibitContext } from "./context.js";
 
 /**
@@ -9,7 +9,7 @@ import { regionName, type ExhibitContext } from "./context.js";
 export function indexChartData(
   context: ExhibitContext,
   region: string,
-  points: readonly { readonly label: string; readonly value: number | null }[],
+  points: readonly { readonly label: string; readonly value: number | null; readonly origin?: CellOrigin | null }[],
   decimals = 1,
 ): ChartData {
   const average = regionName(context, context.definition.average);
@@ -22,6 +22,7 @@ export function indexChartData(
         name: regionName(context, region),
         color: context.colors.get(region) ?? "#0072B2",
         values: points.map((p) => p.value),
+        ...(points.some((p) => p.origin) ? { origins: points.map((p) => p.origin ?? null) } : {}),
       },
     ],
     axisTitle: `Indeks, ${average} = ${formatNumber(100)}`,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "../../config/fields.js";
+import { id, plainText, type ReportFrame } from "../../config/fields.js";
 import { msg } from "../../messages/catalogue.js";
 import type { Message } from "../../messages/message.js";
 import type { ChartDraft, ExhibitContext, TableDraft } from "./context.js";
@@ -88,6 +88,14 @@ export interface KindSpec<K extends string, S extends z.ZodRawShape> {
   coverage(exhibit: Exhibit<K, S>, context: CoverageContext): Coverage;
   /** Table and chart drafts; the registry drops what `table:`/`chart:` turn off. */
   build(exhibit: Exhibit<K, S>, context: ExhibitContext): KindDraft;
+  /** What the schema alone cannot tell (a year outside the report's): each problem at the field it is about. */
+  problems?(exhibit: Exhibit<K, S>, frame: ReportFrame): readonly FieldProblem[];
+}
+
+/** A problem with one field of an exhibit; report.yaml's loader locates it at that field. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: Message;
 }
 
 // Method syntax: a kind of one exhibit type stands for a kind of the union in the registry.
@@ -99,6 +107,7 @@ export interface KindModule<E extends SharedExhibit> {
   names(exhibit: E): Names;
   coverage(exhibit: E, context: CoverageContext): Coverage;
   build(exhibit: E, context: ExhibitContext): KindDraft;
+  problems?(exhibit: E, frame: ReportFrame): readonly FieldProblem[];
 }
 
 /** The exhibit type of a kind. */
@@ -110,7 +119,7 @@ export function defineExhibitKind<K extends string, S extends z.ZodRawShape>(spe
       id,
       kind: z.literal(spec.kind),
       title: z.string().min(1).optional(),
-      note: z.string().min(1).optional(),
+      note: plainText.optional(),
       table: partField(spec.table, msg.config.kindHasNoTable(spec.kind).text, msg.config.kindAlwaysTable(spec.kind).text),
       chart: partField(spec.chart, msg.config.kindHasNoChart(spec.kind).text, msg.config.kindAlwaysChart(spec.kind).text),
       ...spec.fields,

@@ -3,7 +3,7 @@ import { id, regionId, year } from "../../config/fields.js";
 import type { TableCell } from "../../types/model.js";
 import { axisTitle, captionOf, indicatorOf, regionName } from "./context.js";
 import { defineExhibitKind } from "./kind.js";
-import { observedCell, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
+import { observedCell, originOf, provenanceNotes, shownValues, sourceOf } from "./provenance.js";
 
 /**
  * Indicators as rows; one column group per year, one column per region
@@ -56,6 +56,7 @@ export const matrix = defineExhibitKind({
             name: regionName(context, region),
             color: context.colors.get(region) ?? "#767676",
             values: indicators.map((indicator) => data.value(indicator.id, region, latest) ?? null),
+            origins: indicators.map((indicator) => originOf(context, { indicator, region, year: latest })),
           })),
           axisTitle: axisTitle(first),
           percent: first.unit === "prosent",

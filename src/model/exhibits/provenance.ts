@@ -1,7 +1,7 @@
 import type { Indicator } from "../../data/dataset.js";
 import { formatDate, formatValue, joinNorwegian, MISSING } from "../../format/norwegian.js";
 import { isSymbol, symbolNote, type Symbol } from "../../format/symbols.js";
-import type { TableCell } from "../../types/model.js";
+import type { CellOrigin, TableCell } from "../../types/model.js";
 import type { ExhibitContext } from "./context.js";
 
 /** One value an exhibit shows: which indicator, region and year. */
@@ -19,10 +19,17 @@ export function shownValues(indicators: readonly Indicator[], regions: readonly 
 /** A table cell: the value in Norwegian format, or SSB's symbol for why there is none (`..` when the data has no row). */
 export function observedCell(context: ExhibitContext, { indicator, region, year }: Shown): TableCell {
   const row = context.data.observation(indicator.id, region, year)?.value;
-  if (!row) return { text: MISSING };
-  const origin = { indicator: indicator.id, region, year, source: row.source || indicator.source, release: row.release, updated: row.updated };
+  const origin = originOf(context, { indicator, region, year });
+  if (!row || !origin) return { text: MISSING };
   if (row.value === undefined) return { text: row.status || MISSING, origin };
   return { text: formatValue(row.value, indicator.unit, indicator.decimals), value: row.value, origin };
+}
+
+/** Where a shown value came from, for the web edition's downloads; null when the data has no row. */
+export function originOf(context: ExhibitContext, { indicator, region, year }: Shown): CellOrigin | null {
+  const row = context.data.observation(indicator.id, region, year)?.value;
+  if (!row) return null;
+  return { indicator: indicator.id, region, year, source: row.source || indicator.source, release: row.release, updated: row.updated };
 }
 
 /**

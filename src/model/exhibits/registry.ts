@@ -5,7 +5,8 @@ import { components } from "./components.js";
 import type { ExhibitContext, ExhibitDraft } from "./context.js";
 import { efficiency } from "./efficiency.js";
 import { highlight } from "./highlight.js";
-import type { Coverage, CoverageContext, ExhibitOf, KindModule, Names } from "./kind.js";
+import type { Coverage, CoverageContext, ExhibitOf, FieldProblem, KindModule, Names } from "./kind.js";
+import type { ReportFrame } from "../../config/fields.js";
 import { keyfigures } from "./keyFigures.js";
 import { matrix } from "./matrix.js";
 import { profile } from "./profile.js";
@@ -38,6 +39,11 @@ function kindOf(exhibit: ExhibitDefinition): AnyKind {
 /** The indicator and region ids an exhibit names, to check against the data. */
 export function exhibitNames(exhibit: ExhibitDefinition): Names {
   return kindOf(exhibit).names(exhibit);
+}
+
+/** What an exhibit's kind finds wrong with it beyond its schema, each at its field. */
+export function exhibitProblems(exhibit: ExhibitDefinition, frame: ReportFrame): readonly FieldProblem[] {
+  return kindOf(exhibit).problems?.(exhibit, frame) ?? [];
 }
 
 /** The values an exhibit shows and needs, for the completeness check; nothing when it shows nothing. */

@@ -41,7 +41,7 @@ export function allValueRows(grids: readonly { readonly grid: DataGrid; readonly
               origin?.indicator ?? "",
               origin?.region ?? "",
               origin?.year ?? "",
-              origin?.source ?? grid.source,
+              origin?.source ?? sourceText(grid.source),
               origin?.release ?? "",
               origin?.updated ?? "",
               `${page}#${grid.id}`,
@@ -55,12 +55,18 @@ export function allValueRows(grids: readonly { readonly grid: DataGrid; readonly
   );
 }
 
+/** "Kilde: SSB/KOSTRA, egne beregninger" → "SSB/KOSTRA, egne beregninger": the column is already named Kilde, as for an observed value. */
+function sourceText(line: string): string {
+  return line.replace(/^Kilde:\s*/, "");
+}
+
 export function allValuesColumns(): string[] {
   return msg.web.allValuesColumns().text.split("|");
 }
 
 export function allValuesCsv(rows: readonly ValueRow[]): string {
-  return rowsCsv(allValuesColumns(), rows.map((row) => row.fields), (i) => rows[i]!.decimals);
+  // Only the value has the exhibit's decimals; a year or any other number is whole.
+  return rowsCsv(allValuesColumns(), rows.map((row) => row.fields), (i, column) => (column === NUMBER_COLUMN ? rows[i]!.decimals : 0));
 }
 
 export async function allValuesXlsx(rows: readonly ValueRow[], model: DocumentModel): Promise<Uint8Array> {

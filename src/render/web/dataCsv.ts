@@ -26,11 +26,19 @@ export function gridCsv(grid: DataGrid): string {
   return BOM + lines.join(NEWLINE) + NEWLINE;
 }
 
-/** A table of any shape (the file of every value): the same conventions. */
-export function rowsCsv(columns: readonly string[], rows: readonly (readonly (string | number | undefined)[])[], decimals: (row: number) => number): string {
+/**
+ * A table of any shape (the file of every value): the same conventions. Each
+ * number has the decimals `decimals(row, column)` gives (a year: none).
+ */
+export function rowsCsv(
+  columns: readonly string[],
+  rows: readonly (readonly (string | number | undefined)[])[],
+  decimals: (row: number, column: number) => number,
+): string {
   const line = (fields: readonly string[]) => fields.map(quoted).join(SEPARATOR);
-  const field = (value: string | number | undefined, row: number) => (typeof value === "number" ? formatPlainNumber(value, decimals(row)) : text(value ?? ""));
-  return BOM + [line(columns), ...rows.map((row, i) => line(row.map((value) => field(value, i))))].join(NEWLINE) + NEWLINE;
+  const field = (value: string | number | undefined, row: number, column: number) =>
+    typeof value === "number" ? formatPlainNumber(value, decimals(row, column)) : text(value ?? "");
+  return BOM + [line(columns), ...rows.map((row, i) => line(row.map((value, column) => field(value, i, column))))].join(NEWLINE) + NEWLINE;
 }
 
 function cellText(cell: DataCell): string {

@@ -83,8 +83,10 @@ export function chartGrid(chart: ChartFigure): DataGrid {
       label: category,
       cells: data.series.map((series) => {
         const value = series.values[i];
-        if (value === null || value === undefined) return { text: MISSING, decimals: data.decimals, percent: data.percent };
-        return { text: formatValue(value, data.percent ? "prosent" : "", data.decimals), number: rounded(value, data.decimals), decimals: data.decimals, percent: data.percent };
+        const origin = series.origins?.[i];
+        const provenance = origin ? { origin } : {};
+        if (value === null || value === undefined) return { text: MISSING, decimals: data.decimals, percent: data.percent, ...provenance };
+        return { text: formatValue(value, data.percent ? "prosent" : "", data.decimals), number: rounded(value, data.decimals), decimals: data.decimals, percent: data.percent, ...provenance };
       }),
     })),
   };
