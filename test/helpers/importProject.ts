@@ -17,7 +17,7 @@ export function importProject(): string {
   const indicators = join(root, "data", "indicators.csv");
   writeFileSync(
     indicators,
-    `${readFileSync(indicators, "utf8")}${INDICATOR},"Netto driftsutgifter til grunnskole (202), per innbygger",Netto driftsutgifter 202 per innbygger,kr,1,0,SSB/KOSTRA,202,,,12362,KOSAG210000,KOKfunksjon0000=202,1\n`,
+    `${readFileSync(indicators, "utf8")}${INDICATOR},"Netto driftsutgifter til grunnskole (202), per innbygger",Netto driftsutgifter 202 per innbygger,kr,1,0,SSB/KOSTRA,202,,,12362,KOSAG210000,KOKfunksjon0000=202,1,\n`,
   );
   const definition = join(root, "data", "2025", "report.yaml");
   writeFileSync(

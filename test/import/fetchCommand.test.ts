@@ -15,7 +15,7 @@ import { REPO, scratchProject } from "../helpers/project.js";
 const FIXTURE = readFileSync(join(REPO, "test", "fixtures", "ssb", "12362-kostra-fixture.json"), "utf8");
 const FIXTURE_12134 = readFileSync(join(REPO, "test", "fixtures", "ssb", "12134-v2-json-stat2.json"), "utf8");
 const INDICATOR = "nd-202-per-innbygger";
-const INDICATOR_LINE = `${INDICATOR},"Netto driftsutgifter til grunnskole (202), per innbygger",Netto driftsutgifter 202 per innbygger,kr,1,0,SSB/KOSTRA,202,,,12362,KOSAG210000,KOKfunksjon0000=202 KOKregnskapsomfa0000=B,1\n`;
+const INDICATOR_LINE = `${INDICATOR},"Netto driftsutgifter til grunnskole (202), per innbygger",Netto driftsutgifter 202 per innbygger,kr,1,0,SSB/KOSTRA,202,,,12362,KOSAG210000,KOKfunksjon0000=202 KOKregnskapsomfa0000=B,1,\n`;
 
 /** A table's metadata as PxWebApi v2 sends it: the dataset without values. */
 const metadata = (body: string) => JSON.stringify({ ...(JSON.parse(body) as object), value: undefined, status: undefined });
@@ -125,7 +125,7 @@ describe("npm run fetch -- 2025", () => {
 
   it("a later table that fails leaves the earlier one unsaved: no ssb/ file, no import, no lock", async () => {
     const indicators = join(root, "data", "indicators.csv");
-    writeFileSync(indicators, `${readFileSync(indicators, "utf8")}frie-inntekter-test,Frie inntekter per innbygger,Frie inntekter,kr,1,0,SSB/KOSTRA,,,,12134,KOSAG110000,,1\n`);
+    writeFileSync(indicators, `${readFileSync(indicators, "utf8")}frie-inntekter-test,Frie inntekter per innbygger,Frie inntekter,kr,1,0,SSB/KOSTRA,,,,12134,KOSAG110000,,1,\n`);
     answer = (url) => (url.pathname.includes("/12134/") ? { status: 500, body: "" } : { status: 200, body: FIXTURE });
     const before = observations();
     const files = untouched();

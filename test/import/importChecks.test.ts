@@ -19,7 +19,7 @@ function project(): string {
   const indicators = join(root, "data", "indicators.csv");
   writeFileSync(
     indicators,
-    `${readFileSync(indicators, "utf8")}${SHARE},Andel til grunnskole,Andel 202,prosent,1,1,SSB/KOSTRA,202,,,12362,KOSAG220000,KOKfunksjon0000=202,1\n${FREE},Frie inntekter per innbygger,Frie inntekter,kr,1,0,SSB/KOSTRA,,,,12134,KOSAG110000,,1\n`,
+    `${readFileSync(indicators, "utf8")}${SHARE},Andel til grunnskole,Andel 202,prosent,1,1,SSB/KOSTRA,202,,,12362,KOSAG220000,KOKfunksjon0000=202,1,\n${FREE},Frie inntekter per innbygger,Frie inntekter,kr,1,0,SSB/KOSTRA,,,,12134,KOSAG110000,,1,\n`,
   );
   return root;
 }

@@ -105,7 +105,7 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     writeFileSync(
       indicators,
       readFileSync(indicators, "utf8").replace(",12362,KOSAG210000,", ",12362,KOSAG210000 | Netto driftsutgifter per innbygger (kr),") +
-        "frie-inntekter,Frie inntekter per innbygger,Frie inntekter per innbygger,kr,1,0,SSB/KOSTRA,,,,12134,KOSAG110000 | Frie inntekter per innbygger (kr),,1\n",
+        "frie-inntekter,Frie inntekter per innbygger,Frie inntekter per innbygger,kr,1,0,SSB/KOSTRA,,,,12134,KOSAG110000 | Frie inntekter per innbygger (kr),,1,\n",
     );
     const wide = join(REPO, "test", "fixtures", "ssb", "12362-wide-utf8bom-fixture.csv");
     const long = join(REPO, "test", "fixtures", "ssb", "12134-long-windows1252-fixture.csv");
@@ -131,6 +131,13 @@ describe("npm run import: SSB's JSON-stat into the year's data", () => {
     const observations = readFileSync(join(root, "data", "2026", "observations.csv"), "utf8");
     expect(observations).toContain(`${INDICATOR},3201,2024,`);
     expect(observations).not.toMatch(new RegExp(`^${INDICATOR},3201,2021,`, "m"));
+    // The copied commentary states a trend from 2021, a year the new report no longer has: named at its line.
+    const stale = run("check", ["2026"]);
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toMatch(/^data\/2026\/commentary\/grunnskole\/03-dekningsgrader\.md:\d+:\d+: feil: året 2021 er utenfor rapportens år/m);
+    // The editor moves the span on a year; then check lists the values the new year still lacks.
+    const commentary = join(root, "data", "2026", "commentary", "grunnskole", "03-dekningsgrader.md");
+    writeFileSync(commentary, readFileSync(commentary, "utf8").replace(/ 2021 /g, " 2022 "));
     const check = run("check", ["2026"]);
     expect(check.status).toBe(1);
     expect(check.stdout).toContain(`feil: ingen av regionene har ${INDICATOR} for 2025: tabellen «nd-202» ville fått en hel kolonne med «..» (finnes tallet i kilden: hent det fra SSB-tabell 12362 (npm run fetch, eller npm run import -- <fil>))`);
