@@ -40,7 +40,7 @@ describe("a changed value flows everywhere", () => {
   });
 
   it("the chart is drawn from the new value", () => {
-    expect(html).toContain("2024: Bærum 139,4, Asker 143,0, ASSS med Oslo 154,1.");
+    expect(html).toContain("Bærum – 2021: 133,8; 2022: 131,6; 2023: 135,9; 2024: 139,4.");
   });
 
   it("the sentence that cites a value changes with it", () => {
