@@ -6,10 +6,11 @@ import { readTextFile } from "../../data/readText.js";
 import { ReportError } from "../../errors.js";
 import { msg } from "../../messages/catalogue.js";
 import type { DocumentModel } from "../../types/model.js";
-import { renderError, syntaxError } from "../templateErrors.js";
+import { renderError } from "../templateErrors.js";
 import { REPORT_POLICY_META } from "./contentSecurityPolicy.js";
 import { cssIdent, cssString } from "./cssText.js";
 import { toView } from "./viewModel.js";
+import { compileTemplate, templateOf } from "../compileTemplate.js";
 
 export interface HtmlTemplates {
   render(model: DocumentModel, pages?: ReadonlyMap<string, number>): string;
@@ -37,12 +38,12 @@ export function loadHtmlTemplates(templateDir: string, root: string, style?: str
     // Hidden names are editors' (Emacs lock .#table.hbs, often a dangling symlink), not partials.
     for (const name of readdirSync(partialDir).filter((f) => f.endsWith(".hbs") && !f.startsWith("."))) {
       const file = join(partialDir, name);
-      hbs.registerPartial(basename(name, ".hbs"), compile(hbs, file, root));
+      hbs.registerPartial(basename(name, ".hbs"), compileTemplate(hbs, file, root));
     }
   }
   const own = (name: string) => (styleDir && existsSync(join(styleDir, name)) ? join(styleDir, name) : undefined);
   const mainFile = own("report.hbs") ?? join(templateDir, "report.hbs");
-  const main = compile(hbs, mainFile, root);
+  const main = compileTemplate(hbs, mainFile, root);
   const cssFiles = [join(templateDir, "report.css"), ...(own("style.css") ? [own("style.css")!] : [])];
   const css = cssFiles.map((file) => styleSheet(file, root)).join("\n");
   const fontCss = fontFaceCss();
@@ -57,35 +58,6 @@ export function loadHtmlTemplates(templateDir: string, root: string, style?: str
       if (!html.includes(REPORT_POLICY_META)) throw new ReportError(msg.templates.policyMissing(), { location: { file: relative(root, mainFile) } });
       return html;
     },
-  };
-}
-
-/** The template file an error was thrown in: the innermost partial marks it on its way out. */
-const thrownIn = new WeakMap<object, string>();
-
-function templateOf(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null ? thrownIn.get(error) : undefined;
-}
-
-function compile(hbs: typeof Handlebars, file: string, root: string): Handlebars.TemplateDelegate {
-  const display = relative(root, file);
-  // Not trimmed: line numbers in messages must be the file's own.
-  const source = readTextFile(file, display).replace(/\s+$/, "");
-  let compiled: Handlebars.TemplateDelegate;
-  try {
-    // Parse now so syntax errors surface with the file name, not at render time.
-    hbs.precompile(source, { strict: true });
-    compiled = hbs.compile(source, { strict: true, preventIndent: true });
-  } catch (error) {
-    throw syntaxError(error, source, display);
-  }
-  return (context, options) => {
-    try {
-      return compiled(context, options);
-    } catch (error) {
-      if (typeof error === "object" && error !== null && !thrownIn.has(error)) thrownIn.set(error, display);
-      throw error;
-    }
   };
 }
 

@@ -4,8 +4,9 @@ import Handlebars from "handlebars";
 import { readTextFile } from "../../data/readText.js";
 import { ReportError } from "../../errors.js";
 import { msg } from "../../messages/catalogue.js";
-import { renderError, syntaxError } from "../templateErrors.js";
+import { renderError } from "../templateErrors.js";
 import { WEB_POLICY_META } from "./policy.js";
+import { compileTemplate, templateOf } from "../compileTemplate.js";
 
 /** The pages of the site: the front page and a chapter page. */
 export type PageKind = "front" | "chapter";
@@ -35,15 +36,15 @@ export function loadWebTemplates(templateDir: string, root: string): WebTemplate
   const hbs = Handlebars.create();
   for (const name of SHARED_PARTIALS) {
     const file = join(templateDir, "partials", `${name}.hbs`);
-    if (existsSync(file)) hbs.registerPartial(name, compile(hbs, file, root));
+    if (existsSync(file)) hbs.registerPartial(name, compileTemplate(hbs, file, root));
   }
   const partialDir = join(webDir, "partials");
   // Hidden names are editors' lock files, not partials.
   for (const name of readdirSync(partialDir).filter((f) => f.endsWith(".hbs") && !f.startsWith("."))) {
-    hbs.registerPartial(basename(name, ".hbs"), compile(hbs, join(partialDir, name), root));
+    hbs.registerPartial(basename(name, ".hbs"), compileTemplate(hbs, join(partialDir, name), root));
   }
   const pages = { front: join(webDir, "front.hbs"), chapter: join(webDir, "chapter.hbs") };
-  const compiled = { front: compile(hbs, pages.front, root), chapter: compile(hbs, pages.chapter, root) };
+  const compiled = { front: compileTemplate(hbs, pages.front, root), chapter: compileTemplate(hbs, pages.chapter, root) };
   const assets = ["web.css", "web.js"].map((name) => ({ name, content: readTextFile(join(webDir, name), relative(root, join(webDir, name))) }));
   return {
     assets,
@@ -58,33 +59,5 @@ export function loadWebTemplates(templateDir: string, root: string): WebTemplate
       if (!html.includes(WEB_POLICY_META)) throw new ReportError(msg.web.policyMissing(relative(root, pages[kind])), { location: { file: relative(root, pages[kind]) } });
       return html;
     },
-  };
-}
-
-/** The template file an error was thrown in: the innermost partial marks it on its way out. */
-const thrownIn = new WeakMap<object, string>();
-
-function templateOf(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null ? thrownIn.get(error) : undefined;
-}
-
-function compile(hbs: typeof Handlebars, file: string, root: string): Handlebars.TemplateDelegate {
-  const display = relative(root, file);
-  // Not trimmed: line numbers in messages must be the file's own.
-  const source = readTextFile(file, display).replace(/\s+$/, "");
-  let compiled: Handlebars.TemplateDelegate;
-  try {
-    hbs.precompile(source, { strict: true });
-    compiled = hbs.compile(source, { strict: true, preventIndent: true });
-  } catch (error) {
-    throw syntaxError(error, source, display);
-  }
-  return (context, options) => {
-    try {
-      return compiled(context, options);
-    } catch (error) {
-      if (typeof error === "object" && error !== null && !thrownIn.has(error)) thrownIn.set(error, display);
-      throw error;
-    }
   };
 }
