@@ -20,7 +20,6 @@ Tegnene «..», «.», «...» og «:» er SSBs standardtegn for tall som mangle
 
   // Texts the page code writes (the templates hold the rest).
   frontPage: () => "Forside",
-  figureTable: (label: string) => `Tallene i ${label.toLowerCase()}`,
   asCsv: (label: string) => `${label} som CSV`,
   asExcel: (label: string) => `${label} som Excel`,
   allValues: () => "Alle tall",

@@ -3,13 +3,11 @@ import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import { msg } from "../messages/catalogue.js";
 import { REPORT_POLICY } from "../render/html/contentSecurityPolicy.js";
+import { CONTENT_TYPES } from "./contentTypes.js";
 import { json } from "./json.js";
 
-const MIME: Record<string, string> = {
-  ".pdf": "application/pdf",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".html": "text/html; charset=utf-8",
-};
+/** The report files /output/ serves; anything else there is "not found". */
+const REPORT_FILES = new Set([".pdf", ".docx", ".html"]);
 
 /** A file name under /output/: no folders, nothing to escape. */
 const OUTPUT_NAME = /^[\w-]+(\.[\w-]+)*$/;
@@ -20,7 +18,8 @@ const OUTPUT_NAME = /^[\w-]+(\.[\w-]+)*$/;
  * known type is "not found", so no request reaches outside that folder.
  */
 export function sendOutputFile(response: ServerResponse, dir: string, name: string): void {
-  const type = MIME[name.slice(name.lastIndexOf("."))];
+  const extension = name.slice(name.lastIndexOf("."));
+  const type = REPORT_FILES.has(extension) ? CONTENT_TYPES[extension] : undefined;
   if (!type || !OUTPUT_NAME.test(name)) return json(response, 404, { ok: false, error: msg.preview.notFound().text });
   const stream = createReadStream(join(dir, name));
   stream.once("open", () => {

@@ -8,17 +8,8 @@ import { WEB_POLICY } from "../render/web/policy.js";
 import { json } from "./json.js";
 import { loadWebTemplates } from "../render/web/templates.js";
 import { prepareSite } from "../render/web/site.js";
+import { CONTENT_TYPES } from "./contentTypes.js";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".woff": "font/woff",
-  ".csv": "text/csv; charset=utf-8",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".pdf": "application/pdf",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
 
 /**
  * The web edition in the preview (GET /web/…): the pages a reader will see,
@@ -52,7 +43,7 @@ export function webEdition(templateDir: string, root: string, outputDir: string,
 export function sendWebFile(response: ServerResponse, files: ReadonlyMap<string, SiteFile>, path: string): void {
   const name = path === "" ? "index.html" : path;
   const file = files.get(name);
-  const type = TYPES[name.slice(name.lastIndexOf("."))];
+  const type = CONTENT_TYPES[name.slice(name.lastIndexOf("."))];
   if (!file || !type) return json(response, 404, { ok: false, error: msg.preview.notFound().text });
   response.writeHead(200, { "content-type": type, "cache-control": "no-store", "content-security-policy": WEB_POLICY });
   response.end(file.content);

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
+import { CONTENT_TYPES } from "../../src/preview/contentTypes.js";
 
 /** Every file under `dir`, relative to it, with forward slashes. */
 export function filesUnder(dir: string): string[] {
@@ -47,16 +48,6 @@ export function crawl(dir: string): { readonly pages: readonly string[]; readonl
   return { pages, broken, followed };
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".woff": "font/woff",
-  ".csv": "text/csv; charset=utf-8",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".pdf": "application/pdf",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
 
 /** A plain static file server on 127.0.0.1, as any web server would serve the folder: no server code of ours. */
 export async function staticServer(dir: string): Promise<{ readonly url: string; readonly server: Server }> {
@@ -67,7 +58,7 @@ export async function staticServer(dir: string): Promise<{ readonly url: string;
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
